@@ -15,8 +15,8 @@ setup: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet $(TORCH_PIP_ARGS) -c constraints.txt torch==2.13.0
-	$(BIN)/pip install --quiet $(TORCH_PIP_ARGS) -c constraints.txt -e '.[dev]'
+	$(BIN)/pip install -qq $(TORCH_PIP_ARGS) -c constraints.txt torch==2.13.0
+	$(BIN)/pip install -qq $(TORCH_PIP_ARGS) -c constraints.txt -e '.[dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (lr course)" >/dev/null
 	touch $(STAMP)
 
