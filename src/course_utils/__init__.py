@@ -1,6 +1,6 @@
 """Helpers for the learning-rate schedules course: reference schedules, checks, explorers."""
 
-__all__ = ["check", "hint", "solution", "show_versions"]
+__all__ = ["check", "hint", "show_versions", "solution"]
 __version__ = "0.1.0"
 
 

@@ -1,0 +1,19 @@
+"""The course's exercises by name: EXERCISES[name] is the spec its check uses."""
+
+from course_utils.exercises.base import Case, Exercise, Mistake, Outcome
+from course_utils.exercises.cosine import EXERCISE as COSINE_LR
+from course_utils.exercises.warmup import EXERCISE as WARMUP_COSINE_SCHEDULE
+from course_utils.exercises.warmup_scheduler import EXERCISE as GET_WARMUP_COSINE_SCHEDULER
+
+EXERCISES: dict[str, Exercise] = {
+    exercise.name: exercise
+    for exercise in (COSINE_LR, WARMUP_COSINE_SCHEDULE, GET_WARMUP_COSINE_SCHEDULER)
+}
+
+
+def exercises_for(notebook: str) -> list[Exercise]:
+    """The exercises a notebook (e.g. "07_warmup_cosine") contains, in course order."""
+    return [e for e in EXERCISES.values() if e.notebook == notebook]
+
+
+__all__ = ["EXERCISES", "Case", "Exercise", "Mistake", "Outcome", "exercises_for"]

@@ -1,0 +1,89 @@
+"""torch-backed expected values for the exercises, one torch run per parameter set."""
+
+import inspect
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from course_utils.exercises.base import Case
+from course_utils.torch_traces import lr_trace
+
+
+def bind(reference: Callable, case: Case) -> dict:
+    """The case's arguments by parameter name, with the reference's defaults filled in."""
+    bound = inspect.signature(reference).bind(*case.args, **case.kwargs)
+    bound.apply_defaults()
+    return dict(bound.arguments)
+
+
+def call_text(name: str, reference: Callable, case: Case) -> str:
+    """`name(step=3, total_steps=10)`: the call as the check made it (defaults left out)."""
+    params = list(inspect.signature(reference).parameters)
+    parts = [f"{p}={v!r}" for p, v in zip(params, case.args, strict=False)]
+    parts += [f"{k}={v!r}" for k, v in case.kwargs.items()]
+    text = f"{name}({', '.join(parts)})"
+    return f"{text}  [{case.label}]" if case.label else text
+
+
+def traces_by_params(
+    points: Sequence[tuple[tuple, int]], run: Callable[[tuple, int], list[float]]
+) -> dict[tuple, list[float]]:
+    """For (params, t) points, call run(params, max t) once per distinct params."""
+    needed: dict[tuple, int] = defaultdict(int)
+    for params, t in points:
+        needed[params] = max(needed[params], t)
+    return {params: run(params, t_max) for params, t_max in needed.items()}
+
+
+def torch_cosine_trace(base_lr: float, t_max: int, eta_min: float, n_steps: int) -> list[float]:
+    """CosineAnnealingLR(T_max=t_max, eta_min) lrs for t = 0 .. n_steps."""
+    import torch
+
+    return lr_trace(
+        lambda opt: torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=t_max, eta_min=eta_min),
+        base_lr,
+        n_steps,
+    )
+
+
+def torch_linear_warmup_trace(base_lr: float, warmup_steps: int, n_steps: int) -> list[float]:
+    """LinearLR(start_factor=1/W, total_iters=W-1): its t-th lr is base_lr*(t+1)/W."""
+    import torch
+
+    return lr_trace(
+        lambda opt: torch.optim.lr_scheduler.LinearLR(
+            opt, start_factor=1 / warmup_steps, end_factor=1.0, total_iters=warmup_steps - 1
+        ),
+        base_lr,
+        n_steps,
+    )
+
+
+def cosine_expected(points: Sequence[tuple[int, int, float, float]]) -> list[float]:
+    """cosine_lr(step, N, max_lr, min_lr) from torch's CosineAnnealingLR; min_lr for step >= N."""
+    traces = traces_by_params(
+        [((n, hi, lo), min(step, n)) for step, n, hi, lo in points if step < n],
+        lambda p, t: torch_cosine_trace(p[1], p[0], p[2], t),
+    )
+    return [lo if step >= n else traces[(n, hi, lo)][step] for step, n, hi, lo in points]
+
+
+def warmup_cosine_expected(points: Sequence[tuple[int, int, int, float, float]]) -> list[float]:
+    """warmup_cosine_schedule(step, W, N, max_lr, min_lr) from torch's LinearLR and
+    CosineAnnealingLR where each applies; step 0 of a warmup is 0 and step >= N is min_lr."""
+    warmup = traces_by_params(
+        [((w, hi), step - 1) for step, w, n, hi, lo in points if 0 < step < w and step < n],
+        lambda p, t: torch_linear_warmup_trace(p[1], p[0], t),
+    )
+    decay = traces_by_params(
+        [((w, n, hi, lo), step - w) for step, w, n, hi, lo in points if w <= step < n],
+        lambda p, t: torch_cosine_trace(p[2], max(1, p[1] - p[0]), p[3], t),
+    )
+    values = []
+    for step, w, n, hi, lo in points:
+        if step >= n:
+            values.append(lo)
+        elif step < w:
+            values.append(0.0 if step == 0 else warmup[(w, hi)][step - 1])
+        else:
+            values.append(decay[(w, n, hi, lo)][step - w])
+    return values

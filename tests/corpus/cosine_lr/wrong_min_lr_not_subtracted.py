@@ -1,0 +1,8 @@
+# expect: failed min_lr_not_subtracted
+import math
+
+
+def cosine_lr(step, total_steps, max_lr=1e-3, min_lr=1e-6):
+    if step >= total_steps:
+        return min_lr
+    return min_lr + max_lr * 0.5 * (1 + math.cos(math.pi * step / total_steps))

@@ -1,0 +1,11 @@
+# expect: failed warmup_starts_at_step_plus_one
+import math
+
+
+def warmup_cosine_schedule(step, warmup_steps, total_steps, max_lr=3e-4, min_lr=1e-6):
+    if step >= total_steps:
+        return min_lr
+    if step < warmup_steps:
+        return max_lr * (step + 1) / warmup_steps  # avoids lr = 0 at step 0
+    progress = (step - warmup_steps) / max(1, total_steps - warmup_steps)
+    return min_lr + (max_lr - min_lr) * 0.5 * (1 + math.cos(math.pi * progress))

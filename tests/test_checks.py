@@ -1,0 +1,162 @@
+"""run_check against the corpus of wrong and correct implementations, and its edge behaviour."""
+
+import math
+import random
+import time
+
+import pytest
+
+from course_utils import checks
+from course_utils.checks import judge, run_check
+from course_utils.exercises import EXERCISES, Outcome
+from tests.corpus_loader import entries
+
+CORPUS = entries()
+
+
+@pytest.mark.parametrize("entry", CORPUS, ids=lambda e: f"{e.exercise}/{e.path.stem}")
+def test_corpus_verdict_and_diagnosis(entry):
+    result = run_check(entry.exercise, entry.load())
+    assert result.status == entry.status, result.message
+    assert result.passed == (entry.status == "passed")
+    assert result.mistake == entry.mistake, result.message
+    if entry.status in ("failed", "error"):
+        assert entry.exercise in result.message
+        assert "First:" in result.message  # names the first failing input
+
+
+def test_corpus_covers_every_exercise_and_status():
+    exercises = {e.exercise for e in CORPUS}
+    assert exercises == set(EXERCISES)
+    for name in EXERCISES:
+        statuses = {e.status for e in CORPUS if e.exercise == name}
+        assert {"passed", "failed", "not_attempted"} <= statuses, name
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_every_known_mistake_is_diagnosed_by_name(name):
+    exercise = EXERCISES[name]
+    for mistake in exercise.mistakes:
+        result = run_check(name, mistake.implementation)
+        assert result.status in ("failed", "error"), mistake.key
+        assert result.mistake == mistake.key, (mistake.key, result.message)
+        assert mistake.message in result.message
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_reference_and_solution_pass(name):
+    assert run_check(name, EXERCISES[name].reference).passed
+    assert run_check(name, EXERCISES[name].solution).passed
+
+
+def test_failure_message_content():
+    exercise = EXERCISES["cosine_lr"]
+    no_clamp = next(m for m in exercise.mistakes if m.key == "no_clamp")
+    message = run_check("cosine_lr", no_clamp.implementation).message
+    assert "cosine_lr(step=1001, total_steps=1000)" in message
+    assert "expected 1e-06 (torch), got 1.00246" in message
+    assert "clamp" in message
+
+
+def test_random_inputs_change_between_runs_so_a_table_cannot_pass():
+    exercise = EXERCISES["cosine_lr"]
+    first = exercise.random_cases(random.Random(1))
+    second = exercise.random_cases(random.Random(2))
+    assert [c.args for c in first] != [c.args for c in second]
+    # a learner who memorised the expected values of one run fails the next one
+    cases = exercise.cases(random.Random(1))
+    table = {c.args: v for c, v in zip(cases, exercise.expected(cases), strict=True)}
+
+    def memorised(*args):
+        return table.get(args, 0.0)
+
+    assert run_check("cosine_lr", memorised, seed=1).passed
+    assert not run_check("cosine_lr", memorised, seed=2).passed
+
+
+def test_seeds_are_fresh_and_reported_for_random_failures():
+    seeds = {run_check("cosine_lr", EXERCISES["cosine_lr"].solution).seed for _ in range(3)}
+    assert len(seeds) == 3
+
+    def wrong_only_on_random(step, total_steps, max_lr=1e-3, min_lr=1e-6):
+        if total_steps in (1, 4, 10, 100, 1000):
+            return EXERCISES["cosine_lr"].solution(step, total_steps, max_lr, min_lr)
+        return 0.5
+
+    result = run_check("cosine_lr", wrong_only_on_random, seed=7)
+    assert "seed 7" in result.message
+
+
+@pytest.mark.parametrize("value", [None, math.nan, "0.001", [0.001], (0.001,), True, {}])
+def test_non_numbers_fail_clearly(value):
+    result = run_check("cosine_lr", lambda *args: value)
+    assert result.status == "failed"
+    assert "returned" in result.message
+
+
+def test_not_a_function():
+    result = run_check("cosine_lr", 0.001)
+    assert result.status == "failed"
+    assert "expected a function" in result.message
+
+
+def test_unknown_exercise_is_an_authoring_error():
+    with pytest.raises(KeyError, match="no exercise named"):
+        run_check("cosine_rl", lambda *a: 0.0)
+
+
+def test_learner_printing_is_swallowed(capsys):
+    def chatty(step, total_steps, max_lr=1e-3, min_lr=1e-6):
+        print("lr is", step)
+        return EXERCISES["cosine_lr"].solution(step, total_steps, max_lr, min_lr)
+
+    assert run_check("cosine_lr", chatty).passed
+    assert capsys.readouterr().out == ""
+
+
+def test_endless_loop_is_stopped(monkeypatch):
+    monkeypatch.setattr(checks, "CHECK_TIME_LIMIT", 1)
+
+    def endless(step, total_steps, max_lr=1e-3, min_lr=1e-6):
+        while True:
+            time.sleep(0.01)
+
+    result = run_check("cosine_lr", endless)
+    assert result.status == "error"
+    assert "endless loop" in result.message
+
+
+def test_learner_that_catches_everything_still_times_out(monkeypatch):
+    monkeypatch.setattr(checks, "CHECK_TIME_LIMIT", 1)
+
+    def stubborn(step, total_steps, max_lr=1e-3, min_lr=1e-6):
+        while True:
+            try:  # noqa: SIM105  (learner code that swallows everything)
+                time.sleep(0.01)
+            except Exception:
+                pass
+
+    assert run_check("cosine_lr", stubborn).status == "error"
+
+
+def test_judge_accepts_outcomes_from_another_process():
+    exercise = EXERCISES["cosine_lr"]
+    cases = exercise.cases(random.Random(3))
+    values = exercise.expected(cases)
+    outcomes = [Outcome.from_json(Outcome("value", v).to_json()) for v in values]
+    assert judge(exercise, cases, outcomes).passed
+    outcomes[4] = Outcome("exception", error_type="ZeroDivisionError", error="division by zero")
+    result = judge(exercise, cases, outcomes)
+    assert result.status == "error"
+    assert "ZeroDivisionError" in result.message
+
+
+def test_outcome_from_json_rejects_unknown_kinds():
+    with pytest.raises(ValueError):
+        Outcome.from_json({"kind": "passed"})
+
+
+def test_tolerance_is_relative_to_the_schedule_scale():
+    assert checks.close(1.0, 1.0 + 5e-7, scale=1.0)
+    assert not checks.close(1e-6, 2e-6, scale=1e-3)  # round(x, 2) style answers fail
+    assert not checks.close(0.0, 1e-6, scale=0.1)
