@@ -30,7 +30,7 @@ check-notebooks: setup
 	$(BIN)/lr-course build-notebooks --check
 
 notebooks: setup
-	$(BIN)/lr-course build-notebooks
+	$(BIN)/lr-course build-notebooks --stamp-solutions
 
 test: setup lint check-notebooks
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
