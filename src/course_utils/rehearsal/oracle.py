@@ -1,0 +1,65 @@
+"""Evaluate a numeric question's oracle spec by running torch's own scheduler."""
+
+import itertools
+from collections.abc import Mapping
+
+# Quantities an oracle spec can ask for (key "kind", default "lr").
+KINDS = ("lr", "first_cut", "n_changes", "argmax", "first_below")
+
+
+def build_scheduler(optimizer, spec: Mapping):
+    """A torch scheduler from {"scheduler": name, "kwargs": {...}}; nested for SequentialLR."""
+    from torch.optim import lr_scheduler
+
+    name = spec["scheduler"]
+    kwargs = dict(spec.get("kwargs", {}))
+    if name == "SequentialLR":
+        kwargs["schedulers"] = [build_scheduler(optimizer, s) for s in kwargs["schedulers"]]
+    cls = getattr(lr_scheduler, name, None)
+    if cls is None or not isinstance(cls, type):
+        raise ValueError(f"unknown torch scheduler {name!r}")
+    return cls(optimizer, **kwargs)
+
+
+def trace(spec: Mapping) -> list[float]:
+    """lrs torch sets for the spec: t = 0 .. n_steps, or one entry per metric after t = 0."""
+    import warnings
+
+    from course_utils.torch_traces import lr_trace
+
+    metrics = spec.get("metrics")
+    n_steps = len(metrics) if metrics is not None else int(spec.get("n_steps", spec.get("t", 0)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # e.g. SequentialLR's deprecation chatter
+        return lr_trace(
+            lambda opt: build_scheduler(opt, spec), float(spec["base_lr"]), n_steps, metrics
+        )
+
+
+def evaluate(spec: Mapping) -> float:
+    """The answer the spec describes, computed by torch.
+
+    kinds: "lr" (lr after t steps or t metric calls), "first_cut" (1-based call on
+    which the lr first drops), "n_changes" (how often the lr changes over t = 0..n_steps),
+    "argmax" (first step with the highest lr over t = 0..n_steps), "first_below" (first t
+    whose lr is below spec["threshold"]).
+    """
+    kind = spec.get("kind", "lr")
+    lrs = trace(spec)
+    if kind == "lr":
+        return float(lrs[int(spec["t"])])
+    if kind == "first_cut":
+        for call, (before, after) in enumerate(itertools.pairwise(lrs), start=1):
+            if after < before:
+                return float(call)
+        raise ValueError("the lr is never cut for this metric sequence")
+    if kind == "n_changes":
+        return float(sum(a != b for a, b in itertools.pairwise(lrs)))
+    if kind == "argmax":
+        return float(max(range(len(lrs)), key=lambda i: (lrs[i], -i)))
+    if kind == "first_below":
+        for t, lr in enumerate(lrs):
+            if lr < spec["threshold"]:
+                return float(t)
+        raise ValueError("the lr never falls below the threshold in n_steps")
+    raise ValueError(f"unknown oracle kind {kind!r}; expected one of {KINDS}")

@@ -1,0 +1,89 @@
+"""Tests for course_utils.rehearsal.generators: fresh questions, answers checked against torch."""
+
+import pytest
+import torch
+
+from course_utils.rehearsal import bank, generators
+
+SEEDS = range(30)
+KINDS = list(generators.GENERATORS)
+
+
+def _torch_scheduler(optimizer, spec):
+    kwargs = dict(spec.get("kwargs", {}))
+    if spec["scheduler"] == "SequentialLR":
+        kwargs["schedulers"] = [_torch_scheduler(optimizer, s) for s in kwargs["schedulers"]]
+    return getattr(torch.optim.lr_scheduler, spec["scheduler"])(optimizer, **kwargs)
+
+
+def _torch_answer(oracle):
+    """The answer recomputed here with a plain torch loop (independent of oracle.py)."""
+    optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=oracle["base_lr"])
+    scheduler = _torch_scheduler(optimizer, oracle)
+    lrs = [optimizer.param_groups[0]["lr"]]
+    metrics = oracle.get("metrics")
+    for i in range(len(metrics) if metrics else oracle.get("n_steps", oracle.get("t", 0))):
+        optimizer.step()
+        scheduler.step(metrics[i]) if metrics else scheduler.step()
+        lrs.append(optimizer.param_groups[0]["lr"])
+    kind = oracle.get("kind", "lr")
+    if kind == "lr":
+        return lrs[oracle["t"]]
+    if kind == "argmax":
+        return lrs.index(max(lrs))
+    if kind == "first_cut":
+        return next(i for i in range(1, len(lrs)) if lrs[i] < lrs[i - 1])
+    raise AssertionError(kind)
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+@pytest.mark.parametrize("kind", KINDS)
+def test_generated_answers_match_torch_over_many_seeds(kind):
+    for seed in SEEDS:
+        q = generators.generate(kind, seed)
+        want = _torch_answer(q["oracle"])
+        assert bank.correct_value(q) == pytest.approx(want, rel=1e-12, abs=1e-15), (kind, seed)
+        assert bank.question_problems(q) == []
+        assert bank.judge(q, want).correct
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_question_text_states_the_oracle_parameters(kind):
+    for seed in range(10):
+        q = generators.generate(kind, seed)
+        oracle = q["oracle"]
+        for key, value in oracle["kwargs"].items():
+            if isinstance(value, int | float):
+                assert f"{key}={value:g}" in q["question"], (key, q["question"])
+        if "t" in oracle:
+            assert f" {oracle['t']}" in q["question"]
+        for metric in oracle.get("metrics", []):
+            assert f"{metric:g}" in q["question"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_generation_is_deterministic_given_a_seed(kind):
+    assert generators.generate(kind, 7) == generators.generate(kind, 7)
+    texts = {generators.generate(kind, s)["question"] for s in range(10)}
+    assert len(texts) >= 5  # parameters really are random
+
+
+def test_generated_questions_belong_to_their_topic_and_judge_with_tolerance():
+    q = generators.generate("exponential_lr", 3)
+    assert q["topic"] == "03_exponential_lr" and q["id"] == "gen-exponential_lr-3"
+    value = bank.correct_value(q)
+    assert bank.judge(q, value * 1.004).correct
+    assert not bank.judge(q, value * 1.05).correct
+    peak = generators.generate("one_cycle_peak", 3)
+    value = bank.correct_value(peak)
+    assert bank.judge(peak, value).correct and not bank.judge(peak, value + 1).correct
+
+
+def test_every_plateau_question_has_a_cut_and_kinds_cover_topics():
+    for seed in range(50):
+        q = generators.generate("plateau_first_cut", seed)
+        assert 1 <= bank.correct_value(q) <= len(q["oracle"]["metrics"])
+    assert generators.kinds_for("08_training_loop") == []
+    assert generators.kinds_for("06_one_cycle") == ["one_cycle_peak"]
+    with pytest.raises(ValueError, match="unknown generator"):
+        generators.generate("nope", 1)
