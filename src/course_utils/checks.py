@@ -55,6 +55,8 @@ def _first_mismatch(exercise: Exercise, case: Case, expected, outcome: Outcome):
     """None when the outcome is right, else (where, expected, got) for the message."""
     if outcome.kind != "value":
         return ("", expected, None)
+    if exercise.returns_list:
+        return _first_list_mismatch(case, expected, outcome.value)
     if not exercise.returns_trace:
         return None if close(expected, outcome.value, case.scale) else ("", expected, outcome.value)
     got = outcome.value
@@ -67,6 +69,17 @@ def _first_mismatch(exercise: Exercise, case: Case, expected, outcome: Outcome):
                                              strict=True)):
             if not isinstance(v, int | float) or not close(e, v, base):
                 return (f"group {g}'s lr after {t} steps", e, v)
+    return None
+
+
+def _first_list_mismatch(case: Case, expected: list[float], got):
+    """None when the lists agree, else (where, expected, got): "the lr after call k" (1-based)."""
+    if not isinstance(got, list) or len(got) != len(expected):
+        n_got = len(got) if isinstance(got, list) else f"a {type(got).__name__}"
+        return ("the number of lrs (one per call)", len(expected), n_got)
+    for k, (e, v) in enumerate(zip(expected, got, strict=True), start=1):
+        if isinstance(v, bool) or not isinstance(v, int | float) or not close(e, v, case.scale):
+            return (f"the lr after call {k}", e, v)
     return None
 
 

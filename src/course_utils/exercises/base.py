@@ -76,6 +76,7 @@ class Exercise:
     mistakes: tuple[Mistake, ...]
     hints: tuple[str, ...]
     returns_trace: bool = False  # answers are lr traces (scheduler factories), not floats
+    returns_list: bool = False  # answers are lists of floats (one lr per call), not floats
 
     def cases(self, rng) -> list[Case]:
         """Edge cases, then inputs drawn from `rng` (fresh on every check)."""
@@ -86,6 +87,8 @@ class Exercise:
         try:
             if self.returns_trace:
                 value = run_scheduler_factory(obj, case)
+            elif self.returns_list:
+                value = to_float_list(obj(*case.args, **case.kwargs))
             else:
                 value = to_float(obj(*case.args, **case.kwargs))
         except NotImplementedError:
@@ -106,6 +109,24 @@ def _safe_str(exc: BaseException) -> str:
     except Exception:
         text = "<unprintable>"
     return text if len(text) <= 300 else text[:297] + "..."
+
+
+def to_float_list(value) -> list[float]:
+    """A list, tuple or 1-d array of numbers as a list of floats, else an AnswerError (why)."""
+    if value is None:
+        raise AnswerError("returned None: did you forget a `return` statement?")
+    if isinstance(value, str | bytes | dict | set):
+        raise AnswerError(f"returned {describe(value)}; return a list of numbers")
+    if getattr(value, "ndim", 1) != 1 or not hasattr(value, "__len__"):
+        raise AnswerError(f"returned {describe(value)}; return a list with one lr per call")
+    values = list(value)
+    for i, item in enumerate(values):
+        try:
+            values[i] = to_float(item)
+        except AnswerError:
+            raise AnswerError(f"returned a list whose item {i} is {describe(item)}; every item "
+                              "must be a number (an lr)") from None
+    return values
 
 
 def run_scheduler_factory(factory: Callable, case: Case) -> list[list[float]]:

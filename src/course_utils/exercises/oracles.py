@@ -87,3 +87,70 @@ def warmup_cosine_expected(points: Sequence[tuple[int, int, int, float, float]])
         else:
             values.append(decay[(w, n, hi, lo)][step - w])
     return values
+
+
+def _torch_trace(scheduler: str, base_lr: float, n_steps: int, **kwargs) -> list[float]:
+    """torch.optim.lr_scheduler.<scheduler>(**kwargs) lrs for t = 0 .. n_steps."""
+    import torch
+
+    cls = getattr(torch.optim.lr_scheduler, scheduler)
+    return lr_trace(lambda opt: cls(opt, **kwargs), base_lr, n_steps)
+
+
+def step_expected(points: Sequence[tuple[int, float, int, float]]) -> list[float]:
+    """step_lr(epoch, base_lr, step_size, gamma) from torch's StepLR."""
+    traces = traces_by_params(
+        [((b, s, g), epoch) for epoch, b, s, g in points],
+        lambda p, t: _torch_trace("StepLR", p[0], t, step_size=p[1], gamma=p[2]),
+    )
+    return [traces[(b, s, g)][epoch] for epoch, b, s, g in points]
+
+
+def multistep_expected(points: Sequence[tuple[int, float, tuple, float]]) -> list[float]:
+    """multistep_lr(epoch, base_lr, milestones, gamma) from torch's MultiStepLR."""
+    traces = traces_by_params(
+        [((b, tuple(ms), g), epoch) for epoch, b, ms, g in points],
+        lambda p, t: _torch_trace("MultiStepLR", p[0], t, milestones=list(p[1]), gamma=p[2]),
+    )
+    return [traces[(b, tuple(ms), g)][epoch] for epoch, b, ms, g in points]
+
+
+def exponential_expected(points: Sequence[tuple[int, float, float]]) -> list[float]:
+    """exponential_lr(epoch, base_lr, gamma) from torch's ExponentialLR."""
+    traces = traces_by_params(
+        [((b, g), epoch) for epoch, b, g in points],
+        lambda p, t: _torch_trace("ExponentialLR", p[0], t, gamma=p[1]),
+    )
+    return [traces[(b, g)][epoch] for epoch, b, g in points]
+
+
+def plateau_expected(runs: Sequence[tuple[tuple, float, dict]]) -> list[list[float]]:
+    """reduce_on_plateau(losses, base_lr, **options): ReduceLROnPlateau(mode='min',
+    threshold_mode='rel', **options) stepped with each loss; the lr after every call."""
+    import torch
+
+    def run(losses, base_lr, options):
+        trace = lr_trace(
+            lambda opt: torch.optim.lr_scheduler.ReduceLROnPlateau(
+                opt, mode="min", threshold_mode="rel", **options
+            ),
+            base_lr,
+            len(losses),
+            metrics=list(losses),
+        )
+        return trace[1:]
+
+    return [run(losses, base_lr, options) for losses, base_lr, options in runs]
+
+
+def one_cycle_expected(points: Sequence[tuple]) -> list[float]:
+    """one_cycle_lr at (step, N, max_lr, pct_start, div_factor, final_div_factor) points, from
+    torch's OneCycleLR(anneal_strategy='cos', three_phase=False); valid for 0 <= step < N."""
+    traces = traces_by_params(
+        [(tuple(p[1:]), p[0]) for p in points],
+        lambda p, t: _torch_trace(
+            "OneCycleLR", p[1], t, total_steps=p[0], max_lr=p[1], pct_start=p[2],
+            div_factor=p[3], final_div_factor=p[4], anneal_strategy="cos", three_phase=False,
+        ),
+    )
+    return [traces[tuple(p[1:])][p[0]] for p in points]

@@ -1,0 +1,3 @@
+# expect: passed
+def exponential_lr(epoch, base_lr, gamma):
+    return base_lr * gamma**epoch

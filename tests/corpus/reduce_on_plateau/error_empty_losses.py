@@ -1,0 +1,17 @@
+# expect: error -
+def reduce_on_plateau(losses, base_lr, factor=0.1, patience=10, threshold=1e-4, cooldown=0,
+                      min_lr=0.0):
+    lr, best, bad, wait = base_lr, losses[0], 0, 0  # IndexError when losses is empty
+    lrs = [lr]  # the first loss is always an improvement
+    for loss in losses[1:]:
+        if loss < best * (1 - threshold):
+            best, bad = loss, 0
+        else:
+            bad += 1
+        if wait > 0:
+            wait, bad = wait - 1, 0
+        if bad > patience:
+            lr = max(lr * factor, min_lr)
+            wait, bad = cooldown, 0
+        lrs.append(lr)
+    return lrs

@@ -1,0 +1,17 @@
+# expect: failed best_updated_on_every_call
+def reduce_on_plateau(losses, base_lr, factor=0.1, patience=10, threshold=1e-4, cooldown=0,
+                      min_lr=0.0):
+    lr, previous, bad, wait, lrs = base_lr, float("inf"), 0, 0, []
+    for loss in losses:
+        if loss < previous * (1 - threshold):
+            bad = 0
+        else:
+            bad += 1
+        previous = loss  # compares with the last loss, not the best one
+        if wait > 0:
+            wait, bad = wait - 1, 0
+        if bad > patience:
+            lr = max(lr * factor, min_lr)
+            wait, bad = cooldown, 0
+        lrs.append(lr)
+    return lrs

@@ -1,0 +1,19 @@
+# expect: failed bad_count_not_reset_on_improvement
+import math
+
+
+def reduce_on_plateau(losses, base_lr, factor=0.1, patience=10, threshold=1e-4, cooldown=0,
+                      min_lr=0.0):
+    lr, best, bad, wait, lrs = base_lr, math.inf, 0, 0, []
+    for loss in losses:
+        if loss < best * (1 - threshold):
+            best = loss
+        else:
+            bad += 1
+        if wait > 0:
+            wait, bad = wait - 1, 0
+        if bad > patience:
+            lr = max(lr * factor, min_lr)
+            wait, bad = cooldown, 0
+        lrs.append(lr)
+    return lrs
