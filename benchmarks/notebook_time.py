@@ -1,0 +1,108 @@
+"""Headless run time of each solutions/ notebook vs a notebook that only imports the libraries."""
+
+import re
+import statistics
+import time
+from pathlib import Path
+
+from benchmarks import ROOT, Result
+
+GOAL_RATIO = 1.5
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+FLOOR_SOURCE = (
+    "import numpy\n"
+    "import torch\n"
+    "import matplotlib\n"
+    "import matplotlib.pyplot as plt\n"
+    "import ipywidgets\n"
+    "import course_utils\n"
+)
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument(
+        "--solutions", type=Path, default=ROOT / "solutions",
+        help="directory of notebooks to time (notebook_time; default: solutions/)",
+    )
+    parser.add_argument(
+        "--notebook-repeat", type=int, default=1,
+        help="runs per notebook, median taken (notebook_time; the floor runs 3 times)",
+    )
+    parser.add_argument(
+        "--cell-timeout", type=int, default=600, help="seconds per cell (notebook_time)"
+    )
+
+
+def floor_notebook():
+    """A notebook with one cell importing what the course notebooks import."""
+    import nbformat
+
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)])
+
+
+def execute_seconds(notebook, workdir: Path, timeout: int) -> float:
+    """Wall time to start a python3 kernel, run every cell, and shut down (nbclient)."""
+    from nbclient import NotebookClient
+
+    client = NotebookClient(
+        notebook, timeout=timeout, kernel_name="python3",
+        resources={"metadata": {"path": str(workdir)}},
+    )
+    start = time.perf_counter()
+    client.execute()
+    return time.perf_counter() - start
+
+
+def slowest_cell(notebook) -> str:
+    """'slowest: cell N (first line) X s' for an executed notebook, from nbclient's timing."""
+    from datetime import datetime
+
+    best = (0.0, "")
+    for index, cell in enumerate(notebook.cells):
+        timing = cell.get("metadata", {}).get("execution", {})
+        try:
+            start = datetime.fromisoformat(timing["iopub.execute_input"].rstrip("Z"))
+            end = datetime.fromisoformat(timing["shell.execute_reply"].rstrip("Z"))
+        except (KeyError, ValueError):
+            continue
+        seconds = (end - start).total_seconds()
+        if seconds > best[0]:
+            first = cell.source.strip().splitlines()[0][:30] if cell.source.strip() else ""
+            best = (seconds, f"slowest: cell {index} ({first!r}) {seconds:.1f} s")
+    return best[1]
+
+
+def run(options) -> list[Result]:
+    """One row per notebook: its execution time over the floor's (median of repeats)."""
+    import nbformat
+
+    folder = Path(getattr(options, "solutions", ROOT / "solutions"))
+    timeout = getattr(options, "cell_timeout", 600)
+    paths = sorted(folder.glob("*.ipynb"))
+    if not paths:
+        return [Result("notebook time", None, None, "s", GOAL_RATIO,
+                       f"no notebooks in {folder}")]
+    repeats = 1 if options.quick else max(1, getattr(options, "notebook_repeat", 1))
+    floor_runs = 1 if options.quick else 3
+    floor = statistics.median(
+        execute_seconds(floor_notebook(), folder, timeout) for _ in range(floor_runs)
+    )
+    results = []
+    for path in paths:
+        try:
+            times = []
+            for _ in range(repeats):
+                notebook = nbformat.read(path, as_version=4)
+                times.append(execute_seconds(notebook, path.parent, timeout))
+        except Exception as exc:  # a broken notebook is a row, not the end of the run
+            text = ANSI.sub("", str(exc)).strip()
+            first_line = text.splitlines()[-1] if text else ""
+            results.append(Result(f"notebook {path.name}", None, floor, "s", GOAL_RATIO,
+                                  f"{type(exc).__name__}: {first_line}"[:120], failed=True))
+            continue
+        results.append(Result(
+            f"notebook {path.name}", statistics.median(times), floor, "s", GOAL_RATIO,
+            f"median of {repeats}; floor: imports-only notebook (median of {floor_runs}); "
+            + slowest_cell(notebook),
+        ))
+    return results
