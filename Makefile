@@ -9,7 +9,7 @@ TORCH_INDEX_URL ?=
 TORCH_PIP_ARGS := $(if $(TORCH_INDEX_URL),--extra-index-url $(TORCH_INDEX_URL),)
 PYTEST_ARGS ?=
 
-.PHONY: setup lab test lint notebooks check-notebooks bench lock clean
+.PHONY: setup lab test lint notebooks solutions check-notebooks bench lock clean
 
 setup: $(STAMP)
 
@@ -29,7 +29,14 @@ lint: setup
 check-notebooks: setup
 	$(BIN)/lr-course build-notebooks --check
 
+# Regenerate the student copies from solutions/ (after editing a solution notebook).
 notebooks: setup
+	$(BIN)/lr-course build-notebooks --stamp-solutions
+
+# Re-execute the solution notebooks so their stored outputs (compared by nbval) are current.
+solutions: setup
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=300 $(or $(NB),solutions/*.ipynb)
 	$(BIN)/lr-course build-notebooks --stamp-solutions
 
 test: setup lint check-notebooks
