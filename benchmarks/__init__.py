@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = [
     "benchmarks.explorer_latency",
     "benchmarks.notebook_time",
+    "benchmarks.grading",
 ]
 
 

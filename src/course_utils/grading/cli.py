@@ -1,0 +1,148 @@
+"""`lr-course grade PATH...`: grade submitted notebooks in parallel, each one sandboxed."""
+
+import argparse
+import sys
+from pathlib import Path
+
+CHECKPOINTS = ".ipynb_checkpoints"
+
+
+class UsageError(ValueError):
+    """Bad command line: exit status 2."""
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be > 0, got {text}")
+        return value
+
+    return parse
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="a submitted notebook, or a folder (searched recursively for .ipynb)")
+    parser.add_argument("--json", action="store_true",
+                        help="print the results as JSON (the fixed contract) instead of a table")
+    parser.add_argument("--csv", type=Path, metavar="FILE",
+                        help="also write one row per submission: points per exercise, total")
+    parser.add_argument("--feedback", type=Path, metavar="DIR",
+                        help="also write one markdown feedback file per submission into DIR")
+    parser.add_argument("--jobs", type=_positive(int), default=1, metavar="N",
+                        help="submissions graded in parallel (default 1)")
+    parser.add_argument("--timeout", type=_positive(float), default=60.0, metavar="SECONDS",
+                        help="wall time for one submission, shared by its exercises (default 60)")
+    parser.add_argument("--memory", type=_positive(int), default=2048, metavar="MB",
+                        help="memory for the learner's code, per process (default 2048)")
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    """The files to grade: given files as they are, folders searched for notebooks."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or directory: {path}")
+        if path.is_dir():
+            notebooks = sorted(p for p in path.rglob("*.ipynb")
+                               if CHECKPOINTS not in p.parts and p.is_file())
+            if not notebooks:
+                raise UsageError(f"no notebooks (.ipynb) found in {path}")
+            found += notebooks
+        else:
+            found.append(path)
+    unique, seen = [], set()
+    for path in found:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def _check_outputs(args, submissions: list[Path]) -> None:
+    """Refuse an output that would overwrite a submission or land in a missing folder."""
+    resolved = {p.resolve() for p in submissions}
+    if args.csv is not None:
+        if args.csv.resolve() in resolved:
+            raise UsageError(f"--csv {args.csv} is one of the submissions: never overwritten")
+        if not args.csv.parent.is_dir():
+            raise UsageError(f"--csv: no such directory: {args.csv.parent}")
+    if args.feedback is not None and args.feedback.exists() and not args.feedback.is_dir():
+        raise UsageError(f"--feedback {args.feedback} exists and is not a directory")
+
+
+def grade_all(paths: list[Path], limits, jobs: int = 1, progress: bool = False) -> list:
+    """SubmissionResults in the order of `paths`; every path gets one, whatever happens."""
+    import queue
+    from concurrent.futures import ThreadPoolExecutor
+
+    from course_utils.grading.grade import SubmissionResult, grade_submission
+    from course_utils.grading.sandbox import Sandbox
+
+    jobs = max(1, min(jobs, len(paths)))
+    pool: queue.Queue = queue.Queue()
+    sandboxes = [Sandbox() for _ in range(jobs)]
+    for sandbox in sandboxes:
+        pool.put(sandbox)
+
+    def one(path: Path):
+        sandbox = pool.get()
+        try:
+            return grade_submission(path, sandbox, limits)
+        except Exception as exc:  # a grader bug must still leave a row, and the batch going
+            return SubmissionResult(str(path), error=f"grading failed: {type(exc).__name__}: "
+                                    f"{exc}")
+        finally:
+            pool.put(sandbox)
+
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(paths), unit="notebook", file=sys.stderr, leave=False)
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as executor:
+            futures = [executor.submit(one, path) for path in paths]
+            for future in futures:
+                future.add_done_callback(lambda _f: bar.update(1) if bar else None)
+            try:
+                results = [future.result() for future in futures]
+            except KeyboardInterrupt:
+                executor.shutdown(wait=False, cancel_futures=True)
+                raise
+    finally:
+        if bar is not None:
+            bar.close()
+        for sandbox in sandboxes:
+            sandbox.close()
+    return results
+
+
+def run(args: argparse.Namespace) -> int:
+    from course_utils.grading import report
+    from course_utils.grading.grade import Limits
+
+    try:
+        submissions = collect(args.paths)
+        _check_outputs(args, submissions)
+    except UsageError as exc:
+        print(f"lr-course grade: error: {exc}", file=sys.stderr)
+        return 2
+    limits = Limits(timeout=args.timeout, memory=args.memory * 2**20)
+    progress = len(submissions) > 1 and sys.stderr.isatty()
+    try:
+        results = grade_all(submissions, limits, args.jobs, progress)
+    except KeyboardInterrupt:
+        print("lr-course grade: interrupted; no results written", file=sys.stderr)
+        return 130
+    print(report.to_json(results) if args.json else report.table(results))
+    if args.csv is not None:
+        report.write_csv(results, args.csv)
+    if args.feedback is not None:
+        report.write_feedback(results, args.feedback, protected=submissions)
+    return 0

@@ -1,0 +1,251 @@
+"""Grade one submission: identify, extract, draw cases, run them sandboxed, judge here."""
+
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course_utils.grading.extract import extract
+from course_utils.grading.identify import SubmissionError, identify, read_notebook
+
+STATUSES = ("passed", "failed", "error", "timeout", "missing", "not_attempted")
+
+
+@dataclass
+class Limits:
+    """What one submission may use. `timeout` is wall time for the whole submission."""
+
+    timeout: float = 60.0
+    memory: int = 2 * 2**30  # bytes of address space on top of the pre-loaded libraries
+    output_cap: int = 64 * 2**10  # characters of printed output kept
+    file_bytes: int = 64 * 2**20  # largest file the code may write (in its temp dir)
+
+
+@dataclass
+class ExerciseResult:
+    name: str
+    status: str
+    points: int
+    max_points: int
+    message: str
+    mistake: str | None = None
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "status": self.status, "points": self.points,
+                "max_points": self.max_points, "message": self.message}
+
+
+@dataclass
+class SubmissionResult:
+    path: str
+    notebook: str | None = None
+    error: str | None = None
+    exercises: list[ExerciseResult] = field(default_factory=list)
+    seed: int | None = None
+
+    @property
+    def score(self) -> int:
+        return sum(e.points for e in self.exercises)
+
+    @property
+    def max_score(self) -> int:
+        return sum(e.max_points for e in self.exercises)
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "score": self.score, "max_score": self.max_score,
+                "error": self.error, "exercises": [e.to_json() for e in self.exercises]}
+
+
+def case_json(case) -> dict:
+    return {"args": list(case.args), "scale": case.scale, "label": case.label,
+            "setup": case.setup, "kwargs": case.kwargs}
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool)
+
+
+def _numbers(value, depth: int) -> bool:
+    """A number (depth 0), a list of numbers (1), a list of lists of numbers (2)."""
+    if depth == 0:
+        return _is_number(value)
+    return isinstance(value, list) and all(_numbers(v, depth - 1) for v in value)
+
+
+def _valid_value(exercise, value) -> bool:
+    """Plain numbers in the shape the exercise's answers have."""
+    if exercise.returns_trace:
+        return _numbers(value, 2)
+    if getattr(exercise, "returns_list", False):
+        return _numbers(value, 1)
+    return _numbers(value, 0)
+
+
+def parse_outcomes(exercise, raw, n_cases: int) -> list:
+    """Validated Outcomes from the sandbox's plain data; ValueError when anything is off."""
+    from course_utils.exercises import Outcome
+
+    if not isinstance(raw, list) or not raw or len(raw) > n_cases:
+        raise ValueError("wrong number of outcomes")
+    outcomes = []
+    for item in raw:
+        if not isinstance(item, dict):
+            raise ValueError("an outcome is not an object")
+        outcome = Outcome.from_json(item)
+        if outcome.kind == "value" and not _valid_value(exercise, outcome.value):
+            raise ValueError("an outcome's value is not plain numbers")
+        if outcome.kind != "value" and outcome.value is not None:
+            raise ValueError("an outcome without a value carries one")
+        outcomes.append(Outcome(outcome.kind, outcome.value, outcome.error_type[:100],
+                                outcome.error))
+    if len(outcomes) < n_cases:
+        if outcomes[-1].kind != "not_implemented":
+            raise ValueError("outcomes stop early")
+        outcomes += [Outcome("not_implemented")] * (n_cases - len(outcomes))
+    return outcomes
+
+
+def _setup_note(setup_errors) -> str:
+    if not setup_errors:
+        return ""
+    lines = [f"  cell {e.get('cell')}: {str(e.get('error'))[:300]}" for e in setup_errors[:5]
+             if isinstance(e, dict)]
+    return "\nWhile loading your definitions:\n" + "\n".join(lines)
+
+
+def _judged(exercise, cases, message: dict, seed: int):
+    """An ExerciseResult from the sandbox's message for this exercise."""
+    from course_utils.checks import judge
+
+    name, points = exercise.name, exercise.points
+    kind = message.get("status")
+    done = message.get("outcomes") if isinstance(message.get("outcomes"), list) else []
+    where = exercise.describe_case(cases[min(len(done), len(cases) - 1)])
+    if kind == "missing":
+        return ExerciseResult(name, "error", 0, points,
+                              f"{name}: its definition failed to load, so there is no "
+                              f"`{name}` to check")
+    if kind == "not_callable":
+        return ExerciseResult(name, "failed", 0, points,
+                              f"{name}: expected a function, got {str(message.get('type'))[:60]}"
+                              f". Define it with `def {name}(...)`.")
+    if kind == "timeout":
+        seconds = message.get("seconds")
+        seconds = f"{seconds:.3g} s" if _is_number(seconds) else "its time"
+        return ExerciseResult(name, "timeout", 0, points,
+                              f"{name}: no answer within {seconds} (an endless loop?), on "
+                              f"input:\n  {where}")
+    if kind == "died":
+        return ExerciseResult(name, "error", 0, points,
+                              f"{name}: the process running your code "
+                              f"{str(message.get('how'))[:100]}, on input:\n  {where}")
+    if kind != "ran":
+        return ExerciseResult(name, "error", 0, points, f"{name}: no usable result came back")
+    try:
+        outcomes = parse_outcomes(exercise, message.get("outcomes"), len(cases))
+    except ValueError as exc:
+        return ExerciseResult(name, "error", 0, points,
+                              f"{name}: the sandbox returned malformed results ({exc})")
+    try:
+        verdict = judge(exercise, cases, outcomes, seed)
+    except Exception as exc:  # a judging bug must be a row, not a crashed batch
+        return ExerciseResult(name, "error", 0, points,
+                              f"{name}: could not judge the results ({type(exc).__name__}: "
+                              f"{exc})")
+    return ExerciseResult(name, verdict.status, points if verdict.passed else 0, points,
+                          verdict.message, verdict.mistake)
+
+
+def _not_run_note(message: str, not_run: dict) -> str:
+    match = re.search(r"NameError: name '(\w+)' is not defined", message)
+    if not match or match.group(1) not in not_run:
+        return ""
+    name = match.group(1)
+    return (f"\nNote: `{name}` is set in cell {not_run[name]} by a statement grading does not "
+            "run (only imports, definitions and constant assignments are run): compute it "
+            "inside your function, or make it a constant.")
+
+
+def _interpret(exercises, cases, response: dict, seed: int, limits: Limits,
+               not_run: dict | None = None) -> list:
+    messages = [m for m in response.get("messages", []) if isinstance(m, dict)]
+    setup = next((m["setup"] for m in messages if "setup" in m), None)
+    by_name = {m["exercise"]: m for m in messages if isinstance(m.get("exercise"), str)}
+    not_run = not_run or {}
+    internal = next((str(m["internal_error"]) for m in messages if "internal_error" in m), "")
+    results = {}
+    for exercise in exercises:
+        name = exercise.name
+        if name in by_name:
+            result = _judged(exercise, cases[name], by_name[name], seed)
+        elif setup is None and response.get("end") == "timeout":
+            result = ExerciseResult(name, "timeout", 0, exercise.points,
+                                    f"{name}: loading your definitions took longer than "
+                                    f"{limits.timeout:g} s (an endless loop at the top of a "
+                                    "cell, a class body or a default argument?)")
+        elif response.get("end") == "timeout":
+            result = ExerciseResult(name, "timeout", 0, exercise.points,
+                                    f"{name}: the submission ran out of time "
+                                    f"({limits.timeout:g} s) before this exercise was checked")
+        elif internal:
+            result = ExerciseResult(name, "error", 0, exercise.points,
+                                    f"{name}: the grader's sandbox failed ({internal[:200]})")
+        else:
+            result = ExerciseResult(name, "error", 0, exercise.points,
+                                    f"{name}: the process running your code "
+                                    f"{str(response.get('exit'))[:120]} before this exercise "
+                                    "was checked")
+        if result.status != "passed":
+            result.message += _setup_note(setup if isinstance(setup, list) else [])
+            result.message += _not_run_note(result.message, not_run)
+        results[name] = result
+    return [results[e.name] for e in exercises]
+
+
+def grade_submission(path: Path, sandbox, limits: Limits, seed: int | None = None):
+    """The SubmissionResult for one file. Never raises for anything the file contains."""
+    from course_utils.exercises import exercises_for
+    from course_utils.grading.sandbox import SandboxError
+
+    result = SubmissionResult(str(path))
+    try:
+        data = read_notebook(path)
+        result.notebook = identify(data, path)
+    except SubmissionError as exc:
+        result.error = str(exc)
+        return result
+    exercises = exercises_for(result.notebook)
+    found = extract(data["cells"])
+    seed = random.SystemRandom().randrange(2**32) if seed is None else seed
+    result.seed = seed
+    static, to_run, cases = {}, [], {}
+    for exercise in exercises:
+        name = exercise.name
+        if found.defines(name):
+            to_run.append(exercise)
+            cases[name] = exercise.cases(random.Random(seed))
+            continue
+        syntax = found.syntax_error_for(name)
+        static[name] = (ExerciseResult(name, "error", 0, exercise.points, f"{name}: {syntax}")
+                        if syntax else
+                        ExerciseResult(name, "missing", 0, exercise.points,
+                                       f"{name}: missing: no `def {name}(...)` in the notebook "
+                                       "(renamed or deleted?)"))
+    ran = {}
+    if to_run:
+        request = {
+            "program": found.program([e.name for e in to_run]),
+            "exercises": [{"name": e.name, "cases": [case_json(c) for c in cases[e.name]]}
+                          for e in to_run],
+            "timeout": limits.timeout, "memory": limits.memory,
+            "output_cap": limits.output_cap, "file_bytes": limits.file_bytes,
+        }
+        try:
+            response = sandbox.run(request)
+        except SandboxError as exc:
+            response = {"messages": [], "end": "error", "exit": f"failed ({exc})"}
+            result.error = str(exc)
+        ran = {r.name: r for r in _interpret(to_run, cases, response, seed, limits,
+                                             found.not_run)}
+    result.exercises = [static.get(e.name) or ran[e.name] for e in exercises]
+    return result

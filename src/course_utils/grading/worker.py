@@ -1,0 +1,329 @@
+"""The sandbox server: imports torch once, then forks one confined process per submission.
+
+Run by the grader as `python -I -m course_utils.grading.worker` (one per --jobs slot). Requests
+and responses are JSON lines on stdin and on a private copy of stdout. This process never runs
+learner code; a forked child does (session, temp dir, limits, no course_utils), and within it
+each exercise runs in its own grandchild, so one endless loop times out that exercise alone.
+Every descendant is SIGKILLed afterwards (this server is their subreaper).
+"""
+
+import builtins
+import contextlib
+import ctypes
+import json
+import math
+import os
+import select
+import shutil
+import signal
+import sys
+import tempfile
+import time
+
+from course_utils.exercises import EXERCISES, Case, Outcome
+from course_utils.grading import confine
+
+GRACE_SECONDS = 1.0  # on top of the submission's timeout before its process group is killed
+READ_CAP = 16 * 2**20  # bytes of results accepted from one submission
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def preload() -> None:
+    """Import what every submission needs once, and warm torch's lazy paths."""
+    import numpy  # noqa: F401  (pre-imported for the learners' code)
+    import torch
+
+    torch.set_num_threads(1)  # a forked child must not inherit a thread pool
+    import course_utils.torch_traces  # noqa: F401
+
+    for exercise in EXERCISES.values():
+        exercise.evaluate(exercise.reference, exercise.edge_cases()[0])
+
+
+def read_lines(fd: int, deadline: float, cap: int) -> tuple[list[bytes], str]:
+    """Lines written to `fd` until EOF ("eof"), the deadline ("timeout") or `cap` ("overflow")."""
+    chunks, size = [], 0
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            end = "timeout"
+            break
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            continue
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            end = "eof"
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > cap:
+            end = "overflow"
+            break
+    os.close(fd)
+    return b"".join(chunks).split(b"\n"), end
+
+
+def parse_lines(lines: list[bytes]) -> list:
+    """The JSON objects among `lines`; anything malformed is dropped."""
+    messages = []
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            message = json.loads(line)
+        except (ValueError, RecursionError, MemoryError):
+            continue
+        if isinstance(message, dict):
+            messages.append(message)
+    return messages
+
+
+def describe_exit(status: int) -> str:
+    """How a process ended, from its wait status, in words."""
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = f"signal {number}"
+        return {"SIGSEGV": "crashed (segmentation fault)", "SIGXCPU": "ran out of CPU time",
+                "SIGKILL": "was killed", "SIGABRT": "aborted"}.get(name, f"was killed by {name}")
+    return f"exited with code {os.WEXITSTATUS(status)} (sys.exit/os._exit or a crash)"
+
+
+def _writer(fd: int):
+    dumps, write = json.dumps, os.write  # bound now: learner code may patch the modules later
+
+    def send(message: dict) -> None:
+        data = (dumps(message) + "\n").encode()
+        while data:
+            data = data[write(fd, data):]
+
+    return send
+
+
+def _safe_text(exc: BaseException) -> str:
+    try:
+        text = f"{type(exc).__name__}: {exc}"
+    except Exception:
+        text = "<unprintable exception>"
+    return text[:300]
+
+
+def evaluate_cases(exercise, obj, cases, send) -> None:
+    """One message per case, as the in-notebook check collects them; stops at the stub."""
+    for case in cases:
+        try:
+            outcome = exercise.evaluate(obj, case)
+        except SystemExit as exc:
+            outcome = Outcome("exception", error_type="SystemExit",
+                              error=f"sys.exit({str(exc.code)[:50]}) was called")
+        except BaseException as exc:  # KeyboardInterrupt, GeneratorExit, ...
+            outcome = Outcome("exception", error_type=type(exc).__name__,
+                              error=_safe_text(exc).partition(": ")[2])
+        send({"outcome": outcome.to_json()})
+        if outcome.kind == "not_implemented":
+            break
+
+
+def run_exercise(namespace: dict, job: dict, seconds: float, parent_fd: int = -1) -> dict:
+    """Evaluate one exercise in a grandchild with its own time limit; what came back."""
+    name = job["name"]
+    if name not in namespace:
+        return {"status": "missing"}
+    obj = namespace[name]
+    if not callable(obj):
+        return {"status": "not_callable", "type": str(type(obj).__name__)[:60]}
+    if seconds <= 0.05:
+        return {"status": "timeout", "seconds": 0.0, "outcomes": []}
+    exercise = EXERCISES[name]
+    cases = [Case(tuple(c["args"]), c["scale"], c["label"], c["setup"], c["kwargs"])
+             for c in job["cases"]]
+    read_fd, write_fd = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError as exc:
+        return {"status": "died", "how": f"could not start ({exc.strerror})", "outcomes": []}
+    if pid == 0:
+        try:
+            os.close(read_fd)
+            if parent_fd >= 0:
+                os.close(parent_fd)
+            evaluate_cases(exercise, obj, cases, _writer(write_fd))
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    deadline = time.monotonic() + seconds
+    lines, end = read_lines(read_fd, deadline, READ_CAP // 2)
+    status = wait_until(pid, deadline if end == "eof" else 0)
+    if status is None:  # still running: past its time, or it closed the pipe and went on
+        os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+        end = "timeout" if end == "eof" else end
+    outcomes = [m["outcome"] for m in parse_lines(lines) if "outcome" in m]
+    finished = len(outcomes) == len(cases) or (
+        outcomes and isinstance(outcomes[-1], dict) and outcomes[-1].get("kind") ==
+        "not_implemented")
+    if len(outcomes) > len(cases):
+        return {"status": "died", "how": "sent more results than there were inputs",
+                "outcomes": []}
+    if finished:
+        return {"status": "ran", "outcomes": outcomes}
+    if end == "timeout" or (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGXCPU):
+        return {"status": "timeout", "seconds": seconds, "outcomes": outcomes}
+    if end == "overflow":
+        return {"status": "died", "how": "sent too much data", "outcomes": []}
+    return {"status": "died", "how": describe_exit(status), "outcomes": outcomes}
+
+
+def submission_process(request: dict, workdir: str, fd: int, start: float) -> None:
+    """The confined child: load the learner's definitions, then evaluate each exercise."""
+    send = _writer(fd)
+    timeout = float(request["timeout"])
+    confine.enter(workdir, fd, int(request["memory"]), math.ceil(timeout) + 1,
+                  int(request["file_bytes"]), confine.sandbox_uid(os.getppid()))
+    confine.capture_output(int(request["output_cap"]))
+    confine.block_course_utils()
+    namespace = {"__name__": "__main__", "__builtins__": builtins}
+    errors = []
+    for cell, source in request["program"]:
+        try:
+            exec(compile(source, f"<cell {cell}>", "exec"), namespace)
+        except BaseException as exc:  # the learner's code: anything, SystemExit included
+            errors.append({"cell": cell, "error": _safe_text(exc)})
+    send({"setup": errors})
+    jobs = request["exercises"]
+    for index, job in enumerate(jobs):
+        share = (start + timeout - time.monotonic()) / (len(jobs) - index)
+        send({"exercise": job["name"], **run_exercise(namespace, job, share, fd)})
+    send({"done": True})
+
+
+def _children() -> list[int]:
+    """Processes whose parent is this server (orphans come here: it is their subreaper)."""
+    me, found = os.getpid(), []
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields and len(fields) > 1 and int(fields[1]) == me:
+            found.append(int(entry))
+    return found
+
+
+def wait_until(pid: int, deadline: float) -> int | None:
+    """The wait status of `pid` once it exits before `deadline` (monotonic), else None."""
+    while True:
+        try:
+            reaped, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if reaped:
+            return status
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.002)
+
+
+def kill_all(pid: int) -> int | None:
+    """SIGKILL the submission's process group, then every descendant that escaped it.
+
+    Returns the submission process's wait status when it was still to be reaped."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        status = None
+    for _ in range(200):
+        while True:
+            try:
+                reaped, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                reaped = 0
+            if not reaped:
+                break
+        left = _children()
+        if not left:
+            return status
+        for child in left:
+            for kill in (os.killpg, os.kill):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    kill(child, signal.SIGKILL)
+        time.sleep(0.005)
+    return status
+
+
+def _remove(workdir: str) -> None:
+    def unlock(func, path, _exc):
+        try:
+            os.chmod(os.path.dirname(path), 0o700)
+            os.chmod(path, 0o700)
+            func(path)
+        except OSError:
+            pass
+
+    shutil.rmtree(workdir, onerror=unlock)
+
+
+def grade_request(request: dict) -> dict:
+    """Run one submission in a fresh confined child; the messages it sent, and how it ended."""
+    workdir = tempfile.mkdtemp(prefix="lr-course-grade-")
+    read_fd, write_fd = os.pipe()
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_fd)
+            submission_process(request, workdir, write_fd, start)
+        except BaseException as exc:  # the grading code's own failure: say so
+            with contextlib.suppress(BaseException):
+                _writer(write_fd)({"internal_error": _safe_text(exc)})
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    deadline = start + float(request["timeout"]) + GRACE_SECONDS
+    lines, end = read_lines(read_fd, deadline, READ_CAP)
+    status = wait_until(pid, deadline if end == "eof" else 0)
+    killed = kill_all(pid)
+    status = killed if status is None else status
+    _remove(workdir)
+    exit_text = "was killed" if status is None else describe_exit(status)
+    return {"messages": parse_lines(lines), "end": end, "exit": exit_text}
+
+
+def _set_subreaper() -> None:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # then escaped grandchildren are orphaned to init, not killed: see README
+
+
+def serve() -> None:
+    """Answer one JSON request line after another until stdin closes."""
+    os.environ["MPLBACKEND"] = "Agg"
+    responses = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)  # stray prints from libraries must not corrupt the protocol
+    preload()
+    _set_subreaper()
+    responses.write(json.dumps({"ready": True}) + "\n")
+    responses.flush()
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            response = grade_request(json.loads(line))
+        except Exception as exc:  # a bug here must be a result, not a dead server
+            response = {"messages": [], "end": "error", "exit": _safe_text(exc)}
+        responses.write(json.dumps(response) + "\n")
+        responses.flush()
+
+
+if __name__ == "__main__":
+    serve()
