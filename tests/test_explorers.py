@@ -326,3 +326,13 @@ def test_undrawable_learner_curve_is_a_note_and_the_next_move_recovers():
     explorer.update(n=3)
     assert explorer.note_text == ""
     assert explorer.last_png == good
+
+
+def test_step_explorers_draw_stairs():
+    from course_utils.explorers import multistep_explorer, step_explorer
+
+    for explorer in (step_explorer(), multistep_explorer()):
+        explorer.render()
+        styles = {line.get_drawstyle() for ax in explorer.figure.axes for line in ax.lines
+                  if not line.get_label().startswith("_")}  # curves, not the marks
+        assert styles == {"steps-post"}

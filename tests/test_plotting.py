@@ -115,3 +115,16 @@ def test_line_style_by_label():
     assert line_style("torch StepLR", 0)["linestyle"] == "-"
     assert line_style("your step_lr", 1)["linestyle"] == "--"
     assert line_style("validation loss", 0)["color"] != line_style("validation loss", 1)["color"]
+
+
+def test_steps_draws_stairs():
+    import matplotlib.pyplot as plt
+
+    from course_utils.plotting import plot_schedules
+
+    fig = plot_schedules({"torch StepLR": ([0, 1, 2], [0.1, 0.1, 0.01])}, steps=True)
+    assert fig.axes[0].lines[0].get_drawstyle() == "steps-post"
+    plt.close(fig)
+    fig = plot_schedules({"torch StepLR": ([0, 1, 2], [0.1, 0.1, 0.01])})
+    assert fig.axes[0].lines[0].get_drawstyle() == "default"
+    plt.close(fig)

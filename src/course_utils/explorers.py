@@ -36,6 +36,7 @@ class ScheduleExplorer:
         learner_name: the function's name, used in notes ("implement cosine_lr …").
         learner_panel: which panel the learner's curves join.
         blit: redraw only the curves when axes limits and legend are unchanged.
+        steps: draw every curve as stairs (piecewise-constant schedules).
     """
 
     def __init__(
@@ -53,12 +54,14 @@ class ScheduleExplorer:
         figsize: tuple[float, float] = (6.4, 3.6),
         dpi: int = 100,
         blit: bool = True,
+        steps: bool = False,
     ):
         if not sliders:
             raise ValueError("ScheduleExplorer needs at least one slider")
         self.sliders = dict(sliders)
         self.title, self.xlabel, self.ylabel, self.logy = title, xlabel, ylabel, logy
         self.learner_name, self.learner_panel, self.blit = learner_name, learner_panel, blit
+        self.steps = steps
         self._compute, self._learner = compute, learner
         self.figure = Figure(figsize=figsize, dpi=dpi, facecolor="white")
         self.canvas = FigureCanvasAgg(self.figure)
@@ -159,11 +162,12 @@ class ScheduleExplorer:
 
     def _as_panels(self, result) -> list[Panel]:
         if isinstance(result, Mapping):
-            return [Panel(dict(result), self.ylabel, self.logy)]
+            return [Panel(dict(result), self.ylabel, self.logy, steps=self.steps)]
         panels = list(result) if isinstance(result, list | tuple) else []
         if not panels or not all(isinstance(p, Panel) for p in panels):
             raise TypeError("compute must return {label: (xs, ys)} or a list of Panel")
-        return [Panel(dict(p.curves), p.ylabel, p.logy, tuple(p.marks)) for p in panels]
+        return [Panel(dict(p.curves), p.ylabel, p.logy, tuple(p.marks), p.steps or self.steps)
+                for p in panels]
 
     def _learner_curves(self, params: dict) -> tuple[dict, str]:
         name = self.learner_name
@@ -194,7 +198,8 @@ class ScheduleExplorer:
             lines = self._lines[i]
             for index, label in enumerate(panel.curves):
                 if label not in lines:
-                    (lines[label],) = ax.plot([], [], label=label, **line_style(label, index))
+                    (lines[label],) = ax.plot(
+                        [], [], label=label, **line_style(label, index, panel.steps))
                     lines[label].set_animated(True)
             for label, line in lines.items():
                 visible = label in panel.curves
@@ -539,7 +544,7 @@ def step_explorer(learner_fn: Callable | None = None, logy: bool = False) -> Sch
 
     return ScheduleExplorer(
         compute, sliders, learner=learner if learner_fn else None, learner_name="step_lr",
-        title="StepLR", xlabel="epoch", logy=logy,
+        title="StepLR", xlabel="epoch", logy=logy, steps=True,
     )
 
 
@@ -579,7 +584,7 @@ def multistep_explorer(learner_fn: Callable | None = None, logy: bool = False) -
 
     return ScheduleExplorer(
         compute, sliders, learner=learner if learner_fn else None, learner_name="multistep_lr",
-        title="MultiStepLR", xlabel="epoch", logy=logy,
+        title="MultiStepLR", xlabel="epoch", logy=logy, steps=True,
     )
 
 

@@ -21,6 +21,7 @@ class Panel:
     ylabel: str = "lr"
     logy: bool = False
     marks: Sequence[float] = field(default_factory=tuple)
+    steps: bool = False  # piecewise-constant schedules: draw as stairs, not slopes
 
 
 def is_reference(label: str) -> bool:
@@ -33,13 +34,17 @@ def is_learner(label: str) -> bool:
     return label.lower().startswith("your")
 
 
-def line_style(label: str, index: int) -> dict:
+def line_style(label: str, index: int, steps: bool = False) -> dict:
     """Matplotlib line kwargs for the index-th curve of a panel, by what its label says it is."""
     if is_reference(label):
-        return dict(REFERENCE_STYLE)
-    if is_learner(label):
-        return dict(LEARNER_STYLE)
-    return {"color": OTHER_COLORS[index % len(OTHER_COLORS)], "linewidth": 1.5}
+        style = dict(REFERENCE_STYLE)
+    elif is_learner(label):
+        style = dict(LEARNER_STYLE)
+    else:
+        style = {"color": OTHER_COLORS[index % len(OTHER_COLORS)], "linewidth": 1.5}
+    if steps:
+        style["drawstyle"] = "steps-post"
+    return style
 
 
 def nice_ceil(value: float) -> float:
@@ -96,7 +101,8 @@ def draw_panel(ax, panel: Panel, xlabel: str = "step", legend: bool = True) -> l
     """Draw a panel's curves (and marks) on an existing Axes; returns the Line2D objects."""
     lines = []
     for index, (label, (xs, ys)) in enumerate(panel.curves.items()):
-        (line,) = ax.plot(list(xs), list(ys), label=label, **line_style(label, index))
+        (line,) = ax.plot(list(xs), list(ys), label=label,
+                          **line_style(label, index, panel.steps))
         lines.append(line)
     for x in panel.marks:
         ax.axvline(x, **MARK_STYLE)
@@ -122,6 +128,7 @@ def plot_schedules(
     logy: bool = False,
     marks: Sequence[float] = (),
     figsize: tuple[float, float] = (6.4, 3.6),
+    steps: bool = False,
 ):
     """Static pyplot plot of lr curves {label: (xs, ys)} on one axes; returns the Figure.
 
@@ -129,13 +136,14 @@ def plot_schedules(
         ax: draw on this Axes instead of a new pyplot figure.
         logy: log-scale y axis.
         marks: x positions to mark with vertical dotted lines (e.g. plateau cuts).
+        steps: draw piecewise-constant schedules (StepLR, MultiStepLR) as stairs.
     """
     _check_curves(curves)
     if ax is None:
         import matplotlib.pyplot as plt
 
         _, ax = plt.subplots(figsize=figsize, layout="constrained")
-    draw_panel(ax, Panel(curves, ylabel, logy, tuple(marks)), xlabel)
+    draw_panel(ax, Panel(curves, ylabel, logy, tuple(marks), steps), xlabel)
     if title:
         ax.set_title(title)
     return ax.figure
