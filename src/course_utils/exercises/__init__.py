@@ -7,6 +7,7 @@ from course_utils.exercises.multistep import EXERCISE as MULTISTEP_LR
 from course_utils.exercises.one_cycle import EXERCISE as ONE_CYCLE_LR
 from course_utils.exercises.plateau import EXERCISE as REDUCE_ON_PLATEAU
 from course_utils.exercises.step import EXERCISE as STEP_LR
+from course_utils.exercises.training_loop import EXERCISE as TRAIN_LOOP
 from course_utils.exercises.warmup import EXERCISE as WARMUP_COSINE_SCHEDULE
 from course_utils.exercises.warmup_scheduler import EXERCISE as GET_WARMUP_COSINE_SCHEDULER
 
@@ -21,6 +22,7 @@ EXERCISES: dict[str, Exercise] = {
         EXPONENTIAL_LR,
         REDUCE_ON_PLATEAU,
         ONE_CYCLE_LR,
+        TRAIN_LOOP,
     )
 }
 

@@ -1,0 +1,321 @@
+"""Exercise `train_loop`: fix a buggy loop; judged by the lrs its optimizer really used."""
+
+from dataclasses import dataclass
+
+from course_utils.answers import AnswerError
+from course_utils.exercises.base import Case, Exercise, Mistake, Outcome, _safe_str
+
+NAME = "train_loop"
+STEP_PER = ("batch", "epoch", "plateau")
+N_FEATURES, N_CLASSES = 4, 3
+
+
+# --- the harness: a tiny synthetic task, a real optimizer, a hook that records the lrs ---
+
+
+def _scheduler(optimizer, spec: dict):
+    import torch
+
+    options = {k: v for k, v in spec.items() if k != "name"}
+    return getattr(torch.optim.lr_scheduler, spec["name"])(optimizer, **options)
+
+
+def _build(setup: dict):
+    """(model, train_loader, val_loader, optimizer, scheduler) for one case, all seeded."""
+    import torch
+    from torch.utils.data import DataLoader, TensorDataset
+
+    gen = torch.Generator().manual_seed(setup["seed"])
+    n_train, n_val = setup["n_train"], setup["n_val"]
+    X = torch.randn(n_train, N_FEATURES, generator=gen)
+    y = torch.randint(0, N_CLASSES, (n_train,), generator=gen)
+    X_val = torch.randn(n_val, N_FEATURES, generator=gen)
+    y_val = torch.randint(0, N_CLASSES, (n_val,), generator=gen)  # unlearnable: it plateaus
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(setup["seed"])
+        model = torch.nn.Linear(N_FEATURES, N_CLASSES)
+    base_lrs = setup["base_lrs"]
+    if len(base_lrs) == 1:
+        groups = [{"params": list(model.parameters()), "lr": base_lrs[0]}]
+    else:
+        groups = [{"params": [model.weight], "lr": base_lrs[0]},
+                  {"params": [model.bias], "lr": base_lrs[1]}]
+    optimizer = torch.optim.SGD(groups, lr=base_lrs[0], momentum=0.9)
+    scheduler = _scheduler(optimizer, setup["scheduler"])
+    train_loader = DataLoader(TensorDataset(X, y), batch_size=setup["batch_size"])
+    val_loader = DataLoader(TensorDataset(X_val, y_val), batch_size=n_val)
+    return model, train_loader, val_loader, optimizer, scheduler
+
+
+def run_loop(loop, case: Case) -> list[list[float]]:
+    """Call loop(model, train_loader, val_loader, optimizer, scheduler, epochs, step_per)
+    and return, for every optimizer.step() it made, each param group's lr at that step."""
+    import warnings
+
+    import torch
+
+    model, train_loader, val_loader, optimizer, scheduler = _build(case.setup)
+    used: list[list[float]] = []
+
+    def record(opt, args, kwargs):
+        used.append([float(group["lr"]) for group in opt.param_groups])
+
+    optimizer.register_step_pre_hook(record)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # tiny tensors: one thread is fastest, even on a busy machine
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # torch's order warning: the check names the bug
+            loop(model, train_loader, val_loader, optimizer, scheduler, case.setup["epochs"],
+                 case.setup["step_per"])
+    finally:
+        torch.set_num_threads(threads)
+    if not used:
+        raise AnswerError("your loop never called optimizer.step(), so no lr was used")
+    return used
+
+
+@dataclass(frozen=True)
+class LoopExercise(Exercise):
+    """An exercise whose answer is a training loop, run on a tiny task (see run_loop)."""
+
+    def evaluate(self, obj, case: Case) -> Outcome:
+        try:
+            value = run_loop(obj, case)
+        except NotImplementedError:
+            return Outcome("not_implemented")
+        except AnswerError as exc:
+            return Outcome("bad_answer", error=str(exc))
+        except RecursionError:
+            return Outcome("exception", error_type="RecursionError",
+                           error="maximum recursion depth exceeded")
+        except Exception as exc:  # the learner's code: anything can happen
+            return Outcome("exception", error_type=type(exc).__name__, error=_safe_str(exc))
+        return Outcome("value", value)
+
+
+# --- cases ---
+
+
+def _case(scheduler: dict, step_per: str, epochs: int, batch_size: int, n_train: int,
+          base_lrs=(0.1,), seed: int = 0, label: str = "") -> Case:
+    steps_per_epoch = -(-n_train // batch_size)
+    if scheduler["name"] == "OneCycleLR":
+        scheduler = {**scheduler, "total_steps": steps_per_epoch * epochs}
+    setup = {"scheduler": scheduler, "step_per": step_per, "epochs": epochs,
+             "batch_size": batch_size, "n_train": n_train, "n_val": 12, "seed": seed,
+             "base_lrs": list(base_lrs), "steps_per_epoch": steps_per_epoch}
+    return Case((), max(base_lrs), label, setup)
+
+
+def _edge_cases() -> list[Case]:
+    return [
+        _case({"name": "StepLR", "step_size": 2, "gamma": 0.5}, "epoch", 5, 4, 12,
+              label="per-epoch StepLR"),
+        _case({"name": "LinearLR", "start_factor": 0.25, "total_iters": 6}, "batch", 3, 4, 12,
+              label="per-batch warmup (LinearLR)"),
+        _case({"name": "OneCycleLR", "max_lr": 0.2}, "batch", 3, 5, 13,
+              label="per-batch OneCycleLR, last batch of 3"),
+        _case({"name": "ReduceLROnPlateau", "factor": 0.5, "patience": 0}, "plateau", 6, 4, 16,
+              base_lrs=(0.5,), label="ReduceLROnPlateau on the validation loss"),
+        _case({"name": "CosineAnnealingLR", "T_max": 4}, "epoch", 4, 6, 12,
+              base_lrs=(0.1, 0.02), seed=1, label="per-epoch cosine, two param groups"),
+        _case({"name": "ExponentialLR", "gamma": 0.9}, "batch", 2, 4, 9,
+              label="per-batch ExponentialLR, a batch of one"),
+    ]
+
+
+def _random_cases(rng) -> list[Case]:
+    cases = []
+    for step_per in ("epoch", "batch", "plateau"):
+        epochs, batch_size = rng.randint(2, 5), rng.randint(2, 6)
+        n_train = rng.randint(batch_size + 1, 4 * batch_size)
+        base_lrs = [round(10 ** rng.uniform(-2, -0.3), 5) for _ in range(rng.randint(1, 2))]
+        if step_per == "epoch":
+            scheduler = rng.choice([{"name": "StepLR", "step_size": rng.randint(1, 2),
+                                     "gamma": round(rng.uniform(0.2, 0.8), 3)},
+                                    {"name": "CosineAnnealingLR", "T_max": epochs}])
+        elif step_per == "batch":
+            scheduler = rng.choice([{"name": "OneCycleLR", "max_lr": base_lrs[0] * 2},
+                                    {"name": "ExponentialLR",
+                                     "gamma": round(rng.uniform(0.8, 0.98), 3)}])
+        else:
+            epochs, base_lrs = rng.randint(5, 7), [round(rng.uniform(0.3, 0.8), 3)]
+            scheduler = {"name": "ReduceLROnPlateau", "factor": 0.5,
+                         "patience": rng.randint(0, 1)}
+        cases.append(_case(scheduler, step_per, epochs, batch_size, n_train, base_lrs,
+                           rng.randrange(1000), "random"))
+    return cases
+
+
+def _expected(cases: list[Case]) -> list[list[list[float]]]:
+    """Plain schedules: torch's own trace (lr_trace), one value per optimizer step.
+    ReduceLROnPlateau: the trusted solution's run (its metric depends on the training)."""
+    from course_utils.torch_traces import lr_trace
+
+    result = []
+    for case in cases:
+        s = case.setup
+        if s["step_per"] == "plateau":
+            result.append(run_loop(train_loop, case))
+            continue
+        per_epoch = s["step_per"] == "epoch"
+        n_steps = s["epochs"] if per_epoch else s["epochs"] * s["steps_per_epoch"]
+        trace = lr_trace(lambda opt, spec=s["scheduler"]: _scheduler(opt, spec), s["base_lrs"],
+                         n_steps - 1, momentum=0.9)
+        if per_epoch:
+            trace = [row for row in trace for _ in range(s["steps_per_epoch"])]
+        result.append(trace)
+    return result
+
+
+def _describe(case: Case) -> str:
+    s = case.setup
+    spec = ", ".join(f"{k}={v!r}" for k, v in s["scheduler"].items() if k != "name")
+    lrs = [float(f"{b:.4g}") for b in s["base_lrs"]]
+    text = (f"{NAME}(optimizer with base lrs {lrs}, scheduler={s['scheduler']['name']}({spec}), "
+            f"epochs={s['epochs']}, step_per={s['step_per']!r}; {s['steps_per_epoch']} batches "
+            "per epoch)")
+    return text + (f"  [{case.label}]" if case.label else "")
+
+
+# --- the model answer and the known bugs ---
+
+
+def _val_loss(model, val_loader) -> float:
+    import torch
+    import torch.nn.functional as F
+
+    model.eval()
+    with torch.no_grad():
+        losses = [F.cross_entropy(model(X), y).item() for X, y in val_loader]
+    return sum(losses) / len(losses)
+
+
+def train_loop(model, train_loader, val_loader, optimizer, scheduler, epochs, step_per="epoch"):
+    """Train for `epochs`, stepping `scheduler` per "batch", per "epoch", or on "plateau"
+    (with the validation loss). Returns the validation loss of each epoch."""
+    import torch
+    import torch.nn.functional as F
+
+    val_losses = []
+    for _ in range(epochs):
+        model.train()
+        for inputs, targets in train_loader:
+            optimizer.zero_grad()
+            F.cross_entropy(model(inputs), targets).backward()
+            optimizer.step()
+            if step_per == "batch":
+                scheduler.step()  # after optimizer.step(), once per optimizer step
+        model.eval()
+        with torch.no_grad():
+            batch_losses = [F.cross_entropy(model(X), y).item() for X, y in val_loader]
+        val_losses.append(sum(batch_losses) / len(batch_losses))
+        if step_per == "epoch":
+            scheduler.step()
+        elif step_per == "plateau":
+            scheduler.step(val_losses[-1])  # ReduceLROnPlateau needs the metric
+    return val_losses
+
+
+def _buggy(before=False, epoch_before=False, extra_epoch_step=False, all_per_batch=False,
+           batch_per_epoch=False, plateau="val"):
+    """A loop with the chosen bugs (each is one known mistake)."""
+    import torch.nn.functional as F
+
+    def loop(model, train_loader, val_loader, optimizer, scheduler, epochs, step_per="epoch"):
+        val_losses = []
+        per_batch = (step_per == "batch" and not batch_per_epoch) or (
+            all_per_batch and step_per == "epoch")
+        early = epoch_before and step_per == "epoch"
+        for _ in range(epochs):
+            model.train()
+            if early:
+                scheduler.step()
+            for X, y in train_loader:
+                optimizer.zero_grad()
+                loss = F.cross_entropy(model(X), y)
+                loss.backward()
+                if per_batch and before:
+                    scheduler.step()
+                optimizer.step()
+                if per_batch and not before:
+                    scheduler.step()
+            val_losses.append(_val_loss(model, val_loader))
+            if step_per == "plateau":
+                if plateau == "val":
+                    scheduler.step(val_losses[-1])
+                elif plateau == "train":
+                    scheduler.step(loss.item())
+                else:
+                    scheduler.step()
+            elif (not per_batch and not early) or (extra_epoch_step and step_per == "batch"):
+                scheduler.step()
+        return val_losses
+
+    return loop
+
+
+as_given = _buggy(before=True, extra_epoch_step=True, plateau="train")
+before_optimizer = _buggy(before=True, epoch_before=True)
+extra_epoch_step = _buggy(extra_epoch_step=True)
+epoch_scheduler_per_batch = _buggy(all_per_batch=True)
+batch_scheduler_per_epoch = _buggy(batch_per_epoch=True)
+plateau_on_train_loss = _buggy(plateau="train")
+plateau_without_metric = _buggy(plateau="none")
+
+MISTAKES = (
+    Mistake("as_given", "this is the buggy loop as given: it still steps a per-batch scheduler "
+            "before optimizer.step() and again at the end of each epoch, and feeds "
+            "ReduceLROnPlateau the training loss. Fix all three.", as_given),
+    Mistake("scheduler_before_optimizer", "scheduler.step() runs before optimizer.step(): the "
+            "first lr of the schedule is never used and every later one comes a step early (for a "
+            "per-epoch scheduler: don't step it at the start of the epoch). Call "
+            "optimizer.step() first, then scheduler.step().", before_optimizer),
+    Mistake("batch_scheduler_also_stepped_per_epoch", "a per-batch scheduler is stepped after "
+            "every batch AND again at the end of each epoch, so it runs ahead (OneCycleLR even "
+            "raises past total_steps). Step it in one place only.", extra_epoch_step),
+    Mistake("epoch_scheduler_stepped_per_batch", "a per-epoch scheduler is stepped after every "
+            "batch, so it runs steps_per_epoch times too fast. With step_per='epoch' call "
+            "scheduler.step() once, after the epoch's batches.", epoch_scheduler_per_batch),
+    Mistake("batch_scheduler_stepped_per_epoch", "a per-batch scheduler is stepped only once "
+            "per epoch, so it runs steps_per_epoch times too slowly (a OneCycleLR never gets "
+            "past its warmup). With step_per='batch' call scheduler.step() after every "
+            "optimizer.step().", batch_scheduler_per_epoch),
+    Mistake("plateau_on_train_loss", "ReduceLROnPlateau is fed the training loss; it must "
+            "watch the validation loss: scheduler.step(val_loss) after validating.",
+            plateau_on_train_loss),
+    Mistake("plateau_without_metric", "ReduceLROnPlateau.step() needs the metric it "
+            "monitors: call scheduler.step(val_loss), not scheduler.step().",
+            plateau_without_metric),
+)
+
+EXERCISE = LoopExercise(
+    name=NAME,
+    notebook="08_training_loop",
+    signature="train_loop(model, train_loader, val_loader, optimizer, scheduler, epochs, "
+    "step_per='epoch') -> list[float]",
+    points=10,
+    oracle="the lr of every param group at each optimizer.step() (recorded by a step pre-hook "
+    "on a tiny seeded task) against torch's own scheduler trace; ReduceLROnPlateau against "
+    "the model answer's run",
+    edge_cases=_edge_cases,
+    random_cases=_random_cases,
+    expected=_expected,
+    describe_case=_describe,
+    reference=train_loop,
+    solution=train_loop,
+    mistakes=MISTAKES,
+    hints=(
+        "Three places can go wrong: where a per-batch scheduler steps, where a per-epoch one "
+        "steps, and what ReduceLROnPlateau is given. Print optimizer.param_groups[0]['lr'] "
+        "before each optimizer.step() and compare with the schedule you expect.",
+        "Order inside the batch loop: zero_grad, forward, backward, optimizer.step(), and only "
+        "then, if step_per == 'batch', scheduler.step(). Nothing else steps a per-batch "
+        "scheduler.",
+        "After the batches: validate; then scheduler.step() if step_per == 'epoch', or "
+        "scheduler.step(val_loss) if step_per == 'plateau' (the validation loss, not the "
+        "training loss).",
+    ),
+    returns_trace=True,
+)

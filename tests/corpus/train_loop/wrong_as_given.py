@@ -1,0 +1,25 @@
+# expect: failed as_given
+import torch
+import torch.nn.functional as F
+
+
+def train_loop(model, train_loader, val_loader, optimizer, scheduler, epochs, step_per="epoch"):
+    val_losses = []
+    for _epoch in range(epochs):
+        model.train()
+        for X, y in train_loader:
+            optimizer.zero_grad()
+            loss = F.cross_entropy(model(X), y)
+            loss.backward()
+            if step_per == "batch":
+                scheduler.step()
+            optimizer.step()
+        model.eval()
+        with torch.no_grad():
+            val_loss = sum(F.cross_entropy(model(X), y).item() for X, y in val_loader)
+        val_losses.append(val_loss / len(val_loader))
+        if step_per == "plateau":
+            scheduler.step(loss.item())
+        else:
+            scheduler.step()
+    return val_losses

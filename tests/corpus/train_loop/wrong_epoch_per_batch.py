@@ -1,0 +1,17 @@
+# expect: failed epoch_scheduler_stepped_per_batch
+import torch.nn.functional as F
+
+
+def train_loop(model, train_loader, val_loader, optimizer, scheduler, epochs, step_per="epoch"):
+    val_losses = []
+    for _epoch in range(epochs):
+        for X, y in train_loader:
+            optimizer.zero_grad()
+            F.cross_entropy(model(X), y).backward()
+            optimizer.step()
+            if step_per != "plateau":
+                scheduler.step()
+        val_losses.append(sum(F.cross_entropy(model(X), y).item() for X, y in val_loader))
+        if step_per == "plateau":
+            scheduler.step(val_losses[-1])
+    return val_losses

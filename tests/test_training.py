@@ -1,0 +1,170 @@
+"""course_utils.training: digits split, seeded model, a training loop that logs the lr it used."""
+
+import pytest
+import torch
+
+from course_utils.torch_traces import lr_trace
+from course_utils.training import History, evaluate, load_digits_split, make_model, train
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_digits_split(seed=0)
+
+
+def test_split_shapes_scale_and_stratification(data):
+    X_train, y_train, X_val, y_val = data
+    assert X_train.dtype == torch.float32 and y_train.dtype == torch.long
+    assert X_train.shape[1] == 64 and len(X_train) + len(X_val) == 1797
+    assert len(X_val) == pytest.approx(0.25 * 1797, abs=1)
+    assert float(X_train.min()) == 0.0 and float(X_train.max()) == 1.0
+    train_share = torch.bincount(y_train, minlength=10) / len(y_train)
+    val_share = torch.bincount(y_val, minlength=10) / len(y_val)
+    assert torch.allclose(train_share, val_share, atol=0.01)
+
+
+def test_split_is_deterministic_and_depends_on_seed(data):
+    again = load_digits_split(seed=0)
+    assert all(torch.equal(a, b) for a, b in zip(data, again, strict=True))
+    other = load_digits_split(seed=1)
+    assert not torch.equal(data[1], other[1])
+
+
+def test_model_init_depends_only_on_seed_and_keeps_global_rng():
+    state = torch.get_rng_state()
+    a, b, c = make_model(seed=3), make_model(seed=3), make_model(seed=4)
+    assert torch.equal(torch.get_rng_state(), state)
+    assert all(torch.equal(p, q) for p, q in zip(a.parameters(), b.parameters(), strict=True))
+    assert not torch.equal(a[0].weight, c[0].weight)
+    assert a(torch.zeros(2, 64)).shape == (2, 10)
+    assert make_model(hidden=16)[0].out_features == 16
+
+
+def test_training_is_deterministic_for_a_seed(data):
+    h1 = train(epochs=3, seed=0, data=data)
+    h2 = train(epochs=3, seed=0, data=data)
+    h3 = train(epochs=3, seed=1, data=data)
+    assert isinstance(h1, History)
+    assert h1.train_loss == h2.train_loss and h1.val_acc == h2.val_acc
+    assert h1.train_loss != h3.train_loss
+
+
+def test_learning_happens(data):
+    model = make_model()
+    _, acc_before = evaluate(model, data[2], data[3])
+    history = train(epochs=20, lr=0.1, data=data)
+    assert acc_before < 0.2
+    assert history.final_acc > 0.9
+    assert history.val_loss[-1] < history.val_loss[0]
+    assert len(history.train_loss) == len(history.val_loss) == len(history.val_acc) == 20
+
+
+def test_constant_lr_without_scheduler(data):
+    history = train(epochs=2, lr=0.05, batch_size=100, data=data)
+    steps_per_epoch = -(-len(data[0]) // 100)
+    assert history.lrs == [0.05] * (2 * steps_per_epoch)
+    assert history.epoch_lrs == [0.05, 0.05]
+
+
+def test_epoch_stepping_logs_the_steplr_sequence(data):
+    def factory(opt, steps_per_epoch, epochs):
+        return torch.optim.lr_scheduler.StepLR(opt, step_size=2, gamma=0.5)
+
+    history = train(epochs=6, lr=0.1, batch_size=256, scheduler=factory, data=data)
+    expected = lr_trace(lambda o: torch.optim.lr_scheduler.StepLR(o, 2, 0.5), 0.1, 5)
+    assert history.epoch_lrs == pytest.approx(expected, rel=1e-12)
+    steps_per_epoch = len(history.lrs) // 6
+    assert steps_per_epoch == -(-len(data[0]) // 256)
+    per_step = [lr for lr in expected for _ in range(steps_per_epoch)]
+    assert history.lrs == pytest.approx(per_step, rel=1e-12)
+
+
+def test_batch_stepping_logs_the_one_cycle_sequence(data):
+    seen = {}
+
+    def factory(opt, steps_per_epoch, epochs):
+        seen.update(steps_per_epoch=steps_per_epoch, epochs=epochs)
+        total_steps = steps_per_epoch * epochs
+        return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=0.2, total_steps=total_steps)
+
+    history = train(
+        epochs=3, lr=0.1, batch_size=128, scheduler=factory, step_per="batch", data=data
+    )
+    total = seen["steps_per_epoch"] * seen["epochs"]
+    assert seen["epochs"] == 3 and len(history.lrs) == total
+    expected = lr_trace(
+        lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.2, total_steps=total),
+        0.1, total - 1, momentum=0.9,
+    )
+    assert history.lrs == pytest.approx(expected, rel=1e-12)
+    assert history.lrs[0] == pytest.approx(0.2 / 25)
+
+
+def test_plateau_stepping_uses_the_validation_loss(data):
+    def factory(opt, steps_per_epoch, epochs):
+        return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=0.5, patience=0)
+
+    history = train(epochs=8, lr=0.5, scheduler=factory, step_per="plateau", data=data)
+    expected = lr_trace(
+        lambda o: torch.optim.lr_scheduler.ReduceLROnPlateau(o, factor=0.5, patience=0),
+        0.5, 0, metrics=history.val_loss[:-1],
+    )
+    assert history.epoch_lrs == pytest.approx(expected, rel=1e-12)
+    assert min(history.epoch_lrs) < 0.5  # the metric did stall at lr 0.5: cuts happened
+
+
+def test_clip_grad_norm_changes_the_run(data):
+    plain = train(epochs=2, lr=0.5, data=data)
+    clipped = train(epochs=2, lr=0.5, clip_grad_norm=0.1, data=data)
+    assert plain.train_loss != clipped.train_loss
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "adamw"])
+def test_adam_variants_learn(data, optimizer):
+    assert train(epochs=5, lr=3e-3, optimizer=optimizer, data=data).final_acc > 0.85
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"epochs": 0}, ValueError),
+        ({"lr": 0.0}, ValueError),
+        ({"step_per": "step"}, ValueError),
+        ({"optimizer": "rmsprop"}, ValueError),
+        ({"batch_size": 0}, ValueError),
+        ({"clip_grad_norm": -1.0}, ValueError),
+        ({"scheduler": "cosine"}, TypeError),
+        ({"step_per": "plateau"}, ValueError),
+        (
+            {"scheduler": lambda o, s, e: torch.optim.lr_scheduler.ReduceLROnPlateau(o)},
+            ValueError,
+        ),
+    ],
+)
+def test_bad_arguments_raise_clear_errors(data, kwargs, error):
+    with pytest.raises(error):
+        train(epochs=kwargs.pop("epochs", 1), data=data, **kwargs)
+
+
+def test_bad_val_fraction():
+    with pytest.raises(ValueError, match="val_fraction"):
+        load_digits_split(val_fraction=1.5)
+
+
+def test_train_loop_exercise_plateau_oracle_is_torch_fed_with_the_validation_losses():
+    from course_utils.exercises.training_loop import EXERCISE, _build
+
+    case = EXERCISE.edge_cases()[3]
+    assert case.setup["step_per"] == "plateau"
+    model, train_loader, val_loader, optimizer, scheduler = _build(case.setup)
+    val_losses = EXERCISE.solution(model, train_loader, val_loader, optimizer, scheduler,
+                                   case.setup["epochs"], "plateau")
+    per_epoch = lr_trace(
+        lambda o: torch.optim.lr_scheduler.ReduceLROnPlateau(o, factor=0.5, patience=0),
+        case.setup["base_lrs"][0], 0, metrics=val_losses[:-1],
+    )
+    steps = case.setup["steps_per_epoch"]
+    expected = [[lr] for lr in per_epoch for _ in range(steps)]
+    got = [row[0] for row in EXERCISE.expected([case])[0]]
+    assert got == pytest.approx([row[0] for row in expected], rel=1e-12)
+    assert len({row[0] for row in expected}) > 2  # the case really cuts, several times
