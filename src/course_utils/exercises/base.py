@@ -82,15 +82,18 @@ class Exercise:
         """Edge cases, then inputs drawn from `rng` (fresh on every check)."""
         return self.edge_cases() + self.random_cases(rng)
 
+    def answer(self, obj: Callable, case: Case):
+        """The learner's answer for one case as plain numbers (raises whatever their code does)."""
+        if self.returns_trace:
+            return run_scheduler_factory(obj, case)
+        if self.returns_list:
+            return to_float_list(obj(*case.args, **case.kwargs))
+        return to_float(obj(*case.args, **case.kwargs))
+
     def evaluate(self, obj: Callable, case: Case) -> Outcome:
         """Run `obj` on one case and turn what happens into an Outcome (never raises)."""
         try:
-            if self.returns_trace:
-                value = run_scheduler_factory(obj, case)
-            elif self.returns_list:
-                value = to_float_list(obj(*case.args, **case.kwargs))
-            else:
-                value = to_float(obj(*case.args, **case.kwargs))
+            value = self.answer(obj, case)
         except NotImplementedError:
             return Outcome("not_implemented")
         except AnswerError as exc:
