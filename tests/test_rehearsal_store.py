@@ -117,3 +117,24 @@ def test_attempts_survive_a_crashing_process(data_dir):
     p.join(timeout=120)
     assert p.exitcode == 1
     assert [r["question_id"] for r in store.attempts()] == [f"crash-{i}" for i in range(30)]
+
+
+def test_locked_initialisation_is_retried_not_raised(monkeypatch):
+    calls = []
+
+    def flaky():
+        calls.append(1)
+        if len(calls) < 3:
+            raise sqlite3.OperationalError("database is locked")
+        return "ok"
+
+    assert store._retry_while_locked(flaky, seconds=5) == "ok"
+    assert len(calls) == 3
+
+
+def test_other_sqlite_errors_are_not_retried():
+    def broken():
+        raise sqlite3.OperationalError("no such table: attempts")
+
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        store._retry_while_locked(broken, seconds=5)

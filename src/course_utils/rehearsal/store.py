@@ -52,10 +52,35 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
+    try:
+        _retry_while_locked(lambda: _initialise(conn))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _initialise(conn: sqlite3.Connection) -> None:
+    # Switching a new database to WAL takes an exclusive lock and SQLite answers "locked"
+    # at once, without waiting for the busy timeout, when another process does the same.
+    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")  # a committed attempt survives a crash
     conn.executescript(SCHEMA)
-    return conn
+
+
+def _retry_while_locked(action, seconds: float = BUSY_TIMEOUT_MS / 1000):
+    """Run action(), retrying with backoff while SQLite says the database is locked or busy."""
+    deadline, delay = time.monotonic() + seconds, 0.005
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            message = str(exc).lower()
+            if ("locked" not in message and "busy" not in message) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.25)
 
 
 def record_attempt(
