@@ -336,3 +336,32 @@ def test_step_explorers_draw_stairs():
         styles = {line.get_drawstyle() for ax in explorer.figure.axes for line in ax.lines
                   if not line.get_label().startswith("_")}  # curves, not the marks
         assert styles == {"steps-post"}
+
+
+def _nudged(slider):
+    """The slider's value one step away (down when already at the top), like an arrow key."""
+    import ipywidgets as widgets
+
+    if isinstance(slider, widgets.Text):
+        return "20, 50"
+    if isinstance(slider, widgets.FloatLogSlider):
+        exponent = math.log(slider.value, slider.base)
+        up = exponent + slider.step <= slider.max
+        return slider.base ** (exponent + (slider.step if up else -slider.step))
+    up = slider.value + slider.step <= slider.max
+    return slider.value + (slider.step if up else -slider.step)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [explorers.cosine_explorer, explorers.warmup_cosine_explorer, explorers.step_explorer,
+     explorers.multistep_explorer, explorers.exponential_explorer, explorers.one_cycle_explorer,
+     explorers.plateau_explorer],
+    ids=lambda f: f.__name__,
+)
+def test_every_slider_step_changes_the_picture(make):
+    explorer = make()
+    for name, slider in explorer.sliders.items():
+        before = explorer.render()
+        slider.value = _nudged(slider)
+        assert explorer.last_png != before, f"{make.__name__}: moving {name} changed nothing"

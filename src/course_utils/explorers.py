@@ -5,6 +5,7 @@ import io
 import math
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 import ipywidgets as widgets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -12,7 +13,14 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 from PIL import Image
 
-from course_utils.plotting import MARK_STYLE, Curves, Panel, axis_limits, line_style
+from course_utils.plotting import (
+    CAPTION_STYLE,
+    MARK_STYLE,
+    Curves,
+    Panel,
+    axis_limits,
+    line_style,
+)
 
 Compute = Callable[..., Curves | Sequence[Panel]]
 
@@ -72,6 +80,7 @@ class ScheduleExplorer:
         self._axes: list = []
         self._lines: list[dict] = []
         self._marks: list = []
+        self._captions: list = []
         self._key = None
         self._background = None
         self._holding = False
@@ -163,11 +172,13 @@ class ScheduleExplorer:
     def _as_panels(self, result) -> list[Panel]:
         if isinstance(result, Mapping):
             return [Panel(dict(result), self.ylabel, self.logy, steps=self.steps)]
+        if isinstance(result, Panel):
+            result = [result]
         panels = list(result) if isinstance(result, list | tuple) else []
         if not panels or not all(isinstance(p, Panel) for p in panels):
             raise TypeError("compute must return {label: (xs, ys)} or a list of Panel")
-        return [Panel(dict(p.curves), p.ylabel, p.logy, tuple(p.marks), p.steps or self.steps)
-                for p in panels]
+        return [Panel(dict(p.curves), p.ylabel, p.logy or self.logy, tuple(p.marks),
+                      p.steps or self.steps, p.caption) for p in panels]
 
     def _learner_curves(self, params: dict) -> tuple[dict, str]:
         name = self.learner_name
@@ -205,6 +216,7 @@ class ScheduleExplorer:
                 visible = label in panel.curves
                 line.set_visible(visible)
                 line.set_data(*(panel.curves[label] if visible else ([], [])))
+            self._captions[i].set_text(panel.caption)
             marks_x = [v for x in panel.marks for v in (x, x, math.nan)]
             self._marks[i].set_data(marks_x, [v for _ in panel.marks for v in (0, 1, math.nan)])
             key.append((tuple(panel.curves), panel.ylabel, panel.logy, *axis_limits(panel)))
@@ -218,6 +230,8 @@ class ScheduleExplorer:
                 if line.get_visible():
                     ax.draw_artist(line)
             ax.draw_artist(marks)
+        for ax, caption in zip(self._axes, self._captions, strict=True):
+            ax.draw_artist(caption)
 
     def _build_axes(self, n: int) -> None:
         self.figure.clear()
@@ -226,6 +240,10 @@ class ScheduleExplorer:
         self._axes = list(axes)
         self._lines = [{} for _ in axes]
         self._marks = []
+        self._captions = [
+            ax.text(s="", transform=ax.transAxes, animated=True, zorder=5, **CAPTION_STYLE)
+            for ax in axes
+        ]
         for ax in axes:
             transform = blended_transform_factory(ax.transData, ax.transAxes)
             (marks,) = ax.plot([], [], transform=transform, label="_marks", **MARK_STYLE)
@@ -476,7 +494,8 @@ def cosine_explorer(learner_fn: Callable | None = None, logy: bool = False) -> S
 
     def compute(total_steps, max_lr, min_lr):
         trace = cosine_trace(total_steps, max_lr, min_lr)
-        return {"torch CosineAnnealingLR": (_steps(total_steps), trace)}
+        caption = f"halfway (step {total_steps // 2}): {trace[total_steps // 2]:.2e}"
+        return Panel({"torch CosineAnnealingLR": (_steps(total_steps), trace)}, caption=caption)
 
     def learner(total_steps, max_lr, min_lr):
         xs = _steps(total_steps)
@@ -508,8 +527,12 @@ def warmup_cosine_explorer(
     total.observe(clamp_warmup, names="value")
 
     def compute(warmup_steps, total_steps, max_lr, min_lr):
-        trace = warmup_cosine_trace(min(warmup_steps, total_steps), total_steps, max_lr, min_lr)
-        return {"torch LinearLR → CosineAnnealingLR": (_steps(total_steps), trace)}
+        warmup_steps = min(warmup_steps, total_steps)
+        trace = warmup_cosine_trace(warmup_steps, total_steps, max_lr, min_lr)
+        caption = (f"step 1: {trace[1]:.1e} · peak {max(trace):.1e} at step "
+                   f"{trace.index(max(trace))} · end {trace[-1]:.1e}")
+        curves = {"torch LinearLR → CosineAnnealingLR": (_steps(total_steps), trace)}
+        return Panel(curves, caption=caption)
 
     def learner(warmup_steps, total_steps, max_lr, min_lr):
         xs = _steps(total_steps)
@@ -535,7 +558,10 @@ def step_explorer(learner_fn: Callable | None = None, logy: bool = False) -> Sch
     }
 
     def compute(epochs, base_lr, step_size, gamma):
-        return {"torch StepLR": (_steps(epochs), step_trace(epochs, base_lr, step_size, gamma))}
+        trace = step_trace(epochs, base_lr, step_size, gamma)
+        drops = sum(b < a for a, b in pairwise(trace))
+        caption = f"{drops} drops · final lr {trace[-1]:.2e}"
+        return Panel({"torch StepLR": (_steps(epochs), trace)}, caption=caption)
 
     def learner(epochs, base_lr, step_size, gamma):
         xs = _steps(epochs)
@@ -575,7 +601,9 @@ def multistep_explorer(learner_fn: Callable | None = None, logy: bool = False) -
 
     def compute(epochs, base_lr, milestones, gamma):
         trace = multistep_trace(epochs, base_lr, parse_milestones(milestones), gamma)
-        return {"torch MultiStepLR": (_steps(epochs), trace)}
+        drops = [t for t in range(1, len(trace)) if trace[t] < trace[t - 1]]
+        caption = f"drops at epochs {drops} · final lr {trace[-1]:.2e}"
+        return Panel({"torch MultiStepLR": (_steps(epochs), trace)}, caption=caption)
 
     def learner(epochs, base_lr, milestones, gamma):
         xs, cuts = _steps(epochs), list(parse_milestones(milestones))
@@ -599,7 +627,10 @@ def exponential_explorer(
     }
 
     def compute(epochs, base_lr, gamma):
-        return {"torch ExponentialLR": (_steps(epochs), exponential_trace(epochs, base_lr, gamma))}
+        trace = exponential_trace(epochs, base_lr, gamma)
+        caption = (f"halves every {math.log(0.5) / math.log(gamma):.1f} epochs · "
+                   f"final lr {trace[-1]:.2e}")
+        return Panel({"torch ExponentialLR": (_steps(epochs), trace)}, caption=caption)
 
     def learner(epochs, base_lr, gamma):
         xs = _steps(epochs)
@@ -627,8 +658,10 @@ def one_cycle_explorer(learner_fn: Callable | None = None) -> ScheduleExplorer:
             total_steps, max_lr, pct_start, div_factor, final_div_factor
         )
         xs = list(range(total_steps))
+        peak = lrs.index(max(lrs))
+        caption = f"start {lrs[0]:.1e} · peak {lrs[peak]:.1e} at step {peak} · end {lrs[-1]:.1e}"
         return [
-            Panel({"torch OneCycleLR": (xs, lrs)}, "lr"),
+            Panel({"torch OneCycleLR": (xs, lrs)}, "lr", caption=caption),
             Panel({"torch OneCycleLR momentum": (xs, momentums)}, "momentum"),
         ]
 
@@ -664,7 +697,9 @@ def plateau_explorer(learner_fn: Callable | None = None) -> ScheduleExplorer:
         cuts = [t for t in range(1, len(trace)) if trace[t] < trace[t - 1]]
         return [
             Panel({"validation loss": (list(range(1, epochs + 1)), losses)}, "loss", marks=cuts),
-            Panel({"torch ReduceLROnPlateau": (_steps(epochs), trace)}, "lr", True, cuts),
+            Panel({"torch ReduceLROnPlateau": (_steps(epochs), trace)}, "lr", True, cuts,
+                  caption=f"better = below best × (1 − {threshold:.1e}) · {len(cuts)} cuts · "
+                  f"final lr {trace[-1]:.1e}"),
         ]
 
     def learner(epochs, noise, factor, patience, threshold, cooldown):

@@ -11,6 +11,10 @@ REFERENCE_STYLE = {"color": "#1f77b4", "linewidth": 2.5, "alpha": 0.6, "linestyl
 LEARNER_STYLE = {"color": "#d62728", "linewidth": 1.5, "linestyle": "--"}
 OTHER_COLORS = ("#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
 MARK_STYLE = {"color": "#ff7f0e", "linewidth": 1.0, "linestyle": ":"}
+CAPTION_STYLE = {
+    "x": 0.99, "y": 0.96, "ha": "right", "va": "top", "fontsize": "small",
+    "bbox": {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.5},
+}
 
 
 @dataclass
@@ -22,6 +26,7 @@ class Panel:
     logy: bool = False
     marks: Sequence[float] = field(default_factory=tuple)
     steps: bool = False  # piecewise-constant schedules: draw as stairs, not slopes
+    caption: str = ""  # one line of computed facts, written in the axes' top-right corner
 
 
 def is_reference(label: str) -> bool:
@@ -106,6 +111,8 @@ def draw_panel(ax, panel: Panel, xlabel: str = "step", legend: bool = True) -> l
         lines.append(line)
     for x in panel.marks:
         ax.axvline(x, **MARK_STYLE)
+    if panel.caption:
+        ax.text(s=panel.caption, transform=ax.transAxes, **CAPTION_STYLE)
     if panel.logy:
         ax.set_yscale("log")
     xlim, ylim = axis_limits(panel)
