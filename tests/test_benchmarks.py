@@ -53,3 +53,18 @@ def test_a_broken_benchmark_becomes_an_error_row(monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "good" in out and "MET" in out
     assert "ERROR" in out and "RuntimeError: boom" in out
+
+
+def test_floor_imports_what_the_notebook_imports():
+    import nbformat
+
+    from benchmarks.notebook_time import FLOOR_SOURCE, floor_notebook
+
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("import nothing"),
+        nbformat.v4.new_code_cell("import sklearn\nfrom course_utils import training\nx = 1"),
+        nbformat.v4.new_code_cell("    import indented_is_not_top_level\nimport sklearn"),
+    ])
+    source = floor_notebook(notebook).cells[0].source
+    assert source.startswith(FLOOR_SOURCE)
+    assert source[len(FLOOR_SOURCE):] == "import sklearn\nfrom course_utils import training\n"
