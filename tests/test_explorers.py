@@ -365,3 +365,18 @@ def test_every_slider_step_changes_the_picture(make):
         before = explorer.render()
         slider.value = _nudged(slider)
         assert explorer.last_png != before, f"{make.__name__}: moving {name} changed nothing"
+
+
+def test_a_hanging_learner_function_becomes_a_note(monkeypatch):
+    import time
+
+    monkeypatch.setattr(explorers, "LEARNER_TIME_LIMIT", 0.5)
+
+    def endless(step, total_steps, max_lr=1e-3, min_lr=1e-6):
+        while True:
+            time.sleep(0.01)
+
+    explorer = explorers.cosine_explorer(learner_fn=endless)
+    explorer.render()
+    assert "endless loop" in explorer.note_text
+    assert explorer.last_png  # torch's curve is still drawn

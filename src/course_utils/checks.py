@@ -3,12 +3,11 @@
 import contextlib
 import io
 import random
-import signal
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from course_utils.exercises import EXERCISES, Case, Exercise, Outcome
+from course_utils.time_limit import TimeLimitExceeded, time_limit
 
 STATUSES = ("passed", "failed", "not_attempted", "error")
 RELATIVE_TOLERANCE = 1e-6  # of the schedule's scale (its peak lr): float32-exact code passes
@@ -158,30 +157,6 @@ def judge(exercise: Exercise, cases: Sequence[Case], outcomes: Sequence[Outcome]
                        len(cases), seed, {"first_failing_case": first, "n_wrong": len(bad)})
 
 
-class _TimeLimit(BaseException):  # not an Exception: learner code must not swallow it
-    pass
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: int):
-    """SIGALRM-based limit, only where signals work (the main thread on POSIX)."""
-    usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def on_alarm(signum, frame):
-        raise _TimeLimit()
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def collect_outcomes(exercise: Exercise, obj, cases: Sequence[Case]) -> list[Outcome]:
     """Run the learner's obj on every case, its printing swallowed. Stops at the stub."""
     outcomes = []
@@ -212,9 +187,9 @@ def run_check(name: str, obj, seed: int | None = None) -> CheckResult:
     seed = random.SystemRandom().randrange(2**32) if seed is None else seed
     cases = exercise.cases(random.Random(seed))
     try:
-        with _time_limit(CHECK_TIME_LIMIT):
+        with time_limit(CHECK_TIME_LIMIT):
             outcomes = collect_outcomes(exercise, obj, cases)
-    except _TimeLimit:
+    except TimeLimitExceeded:
         return CheckResult(name, "error", f"{name}: stopped after {CHECK_TIME_LIMIT} s on "
                            f"{len(cases)} inputs. Is there an endless loop?", seed=seed)
     return judge(exercise, cases, outcomes, seed)

@@ -21,8 +21,12 @@ from course_utils.plotting import (
     axis_limits,
     line_style,
 )
+from course_utils.time_limit import TimeLimitExceeded, time_limit
 
 Compute = Callable[..., Curves | Sequence[Panel]]
+
+
+LEARNER_TIME_LIMIT = 5  # seconds for the learner's whole curve; a hang must not freeze the widget
 
 
 class LearnerOutputError(Exception):
@@ -183,7 +187,11 @@ class ScheduleExplorer:
     def _learner_curves(self, params: dict) -> tuple[dict, str]:
         name = self.learner_name
         try:
-            curves = dict(self._learner(**params))
+            with time_limit(LEARNER_TIME_LIMIT):
+                curves = dict(self._learner(**params))
+        except TimeLimitExceeded:
+            return {}, (f"{name} took longer than {LEARNER_TIME_LIMIT} s for this curve: "
+                        "an endless loop?")
         except NotImplementedError:
             return {}, _not_implemented_note(name)
         except LearnerOutputError as exc:
