@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed
 TORCH_INDEX_URL ?=
 TORCH_PIP_ARGS := $(if $(TORCH_INDEX_URL),--extra-index-url $(TORCH_INDEX_URL),)
 PYTEST_ARGS ?=
+# matplotlib's font cache is per user and lists font files by path: one built by another
+# checkout's venv (since deleted) makes every mathtext plot warn on stderr, which nbval
+# reports as changed output. Keep this venv's cache inside it.
+export MPLCONFIGDIR := $(abspath $(VENV))/mplconfig
 
 .PHONY: setup lab test lint notebooks solutions check-notebooks bench lock clean
 
