@@ -355,14 +355,11 @@ def log_slider(description: str, value: float, low_exp: float, high_exp: float):
 @lru_cache(maxsize=256)
 def cosine_trace(total_steps: int, max_lr: float, min_lr: float) -> tuple[float, ...]:
     """torch CosineAnnealingLR(T_max=total_steps, eta_min=min_lr) lr at t = 0..total_steps."""
-    from torch.optim.lr_scheduler import CosineAnnealingLR
+    from course_utils.torch_traces import scheduler_trace
 
-    from course_utils.torch_traces import lr_trace
-
-    def make(opt):
-        return CosineAnnealingLR(opt, T_max=total_steps, eta_min=min_lr)
-
-    return tuple(lr_trace(make, max_lr, total_steps))
+    return tuple(
+        scheduler_trace("CosineAnnealingLR", max_lr, total_steps, T_max=total_steps, eta_min=min_lr)
+    )
 
 
 WARMUP_START_FACTOR = 1e-10  # LinearLR refuses 0; 1e-10·max_lr is 0 at any plotted scale
@@ -402,11 +399,9 @@ def warmup_cosine_trace(
 @lru_cache(maxsize=256)
 def step_trace(epochs: int, base_lr: float, step_size: int, gamma: float) -> tuple[float, ...]:
     """torch StepLR lr at epoch 0..epochs."""
-    from torch.optim.lr_scheduler import StepLR
+    from course_utils.torch_traces import scheduler_trace
 
-    from course_utils.torch_traces import lr_trace
-
-    return tuple(lr_trace(lambda opt: StepLR(opt, step_size, gamma), base_lr, epochs))
+    return tuple(scheduler_trace("StepLR", base_lr, epochs, step_size=step_size, gamma=gamma))
 
 
 @lru_cache(maxsize=256)
@@ -414,21 +409,19 @@ def multistep_trace(
     epochs: int, base_lr: float, milestones: tuple[int, ...], gamma: float
 ) -> tuple[float, ...]:
     """torch MultiStepLR lr at epoch 0..epochs."""
-    from torch.optim.lr_scheduler import MultiStepLR
+    from course_utils.torch_traces import scheduler_trace
 
-    from course_utils.torch_traces import lr_trace
-
-    return tuple(lr_trace(lambda opt: MultiStepLR(opt, list(milestones), gamma), base_lr, epochs))
+    return tuple(
+        scheduler_trace("MultiStepLR", base_lr, epochs, milestones=list(milestones), gamma=gamma)
+    )
 
 
 @lru_cache(maxsize=256)
 def exponential_trace(epochs: int, base_lr: float, gamma: float) -> tuple[float, ...]:
     """torch ExponentialLR lr at epoch 0..epochs."""
-    from torch.optim.lr_scheduler import ExponentialLR
+    from course_utils.torch_traces import scheduler_trace
 
-    from course_utils.torch_traces import lr_trace
-
-    return tuple(lr_trace(lambda opt: ExponentialLR(opt, gamma), base_lr, epochs))
+    return tuple(scheduler_trace("ExponentialLR", base_lr, epochs, gamma=gamma))
 
 
 @lru_cache(maxsize=256)

@@ -40,3 +40,18 @@ def lr_trace(
             scheduler.step()
         trace.append([g["lr"] for g in optimizer.param_groups])
     return [row[0] for row in trace] if single else trace
+
+
+def build_scheduler(optimizer: torch.optim.Optimizer, name: str, **kwargs):
+    """torch.optim.lr_scheduler.<name>(optimizer, **kwargs); ValueError for an unknown name."""
+    cls = getattr(torch.optim.lr_scheduler, name, None)
+    if not (isinstance(cls, type) and issubclass(cls, torch.optim.lr_scheduler.LRScheduler)):
+        raise ValueError(f"unknown torch scheduler {name!r}")
+    return cls(optimizer, **kwargs)
+
+
+def scheduler_trace(
+    name: str, base_lrs, n_steps: int, metrics: Sequence[float] | None = None, **kwargs
+):
+    """lr_trace of torch.optim.lr_scheduler.<name>(optimizer, **kwargs)."""
+    return lr_trace(lambda opt: build_scheduler(opt, name, **kwargs), base_lrs, n_steps, metrics)

@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from course_utils.exercises.base import Case
-from course_utils.torch_traces import lr_trace
+from course_utils.torch_traces import lr_trace, scheduler_trace
 
 
 def bind(reference: Callable, case: Case) -> dict:
@@ -36,26 +36,13 @@ def traces_by_params(
 
 def torch_cosine_trace(base_lr: float, t_max: int, eta_min: float, n_steps: int) -> list[float]:
     """CosineAnnealingLR(T_max=t_max, eta_min) lrs for t = 0 .. n_steps."""
-    import torch
-
-    return lr_trace(
-        lambda opt: torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=t_max, eta_min=eta_min),
-        base_lr,
-        n_steps,
-    )
+    return scheduler_trace("CosineAnnealingLR", base_lr, n_steps, T_max=t_max, eta_min=eta_min)
 
 
 def torch_linear_warmup_trace(base_lr: float, warmup_steps: int, n_steps: int) -> list[float]:
     """LinearLR(start_factor=1/W, total_iters=W-1): its t-th lr is base_lr*(t+1)/W."""
-    import torch
-
-    return lr_trace(
-        lambda opt: torch.optim.lr_scheduler.LinearLR(
-            opt, start_factor=1 / warmup_steps, end_factor=1.0, total_iters=warmup_steps - 1
-        ),
-        base_lr,
-        n_steps,
-    )
+    return scheduler_trace("LinearLR", base_lr, n_steps, start_factor=1 / warmup_steps,
+                           end_factor=1.0, total_iters=warmup_steps - 1)
 
 
 def cosine_expected(points: Sequence[tuple[int, int, float, float]]) -> list[float]:
@@ -89,19 +76,11 @@ def warmup_cosine_expected(points: Sequence[tuple[int, int, int, float, float]])
     return values
 
 
-def _torch_trace(scheduler: str, base_lr: float, n_steps: int, **kwargs) -> list[float]:
-    """torch.optim.lr_scheduler.<scheduler>(**kwargs) lrs for t = 0 .. n_steps."""
-    import torch
-
-    cls = getattr(torch.optim.lr_scheduler, scheduler)
-    return lr_trace(lambda opt: cls(opt, **kwargs), base_lr, n_steps)
-
-
 def step_expected(points: Sequence[tuple[int, float, int, float]]) -> list[float]:
     """step_lr(epoch, base_lr, step_size, gamma) from torch's StepLR."""
     traces = traces_by_params(
         [((b, s, g), epoch) for epoch, b, s, g in points],
-        lambda p, t: _torch_trace("StepLR", p[0], t, step_size=p[1], gamma=p[2]),
+        lambda p, t: scheduler_trace("StepLR", p[0], t, step_size=p[1], gamma=p[2]),
     )
     return [traces[(b, s, g)][epoch] for epoch, b, s, g in points]
 
@@ -110,7 +89,7 @@ def multistep_expected(points: Sequence[tuple[int, float, tuple, float]]) -> lis
     """multistep_lr(epoch, base_lr, milestones, gamma) from torch's MultiStepLR."""
     traces = traces_by_params(
         [((b, tuple(ms), g), epoch) for epoch, b, ms, g in points],
-        lambda p, t: _torch_trace("MultiStepLR", p[0], t, milestones=list(p[1]), gamma=p[2]),
+        lambda p, t: scheduler_trace("MultiStepLR", p[0], t, milestones=list(p[1]), gamma=p[2]),
     )
     return [traces[(b, tuple(ms), g)][epoch] for epoch, b, ms, g in points]
 
@@ -119,7 +98,7 @@ def exponential_expected(points: Sequence[tuple[int, float, float]]) -> list[flo
     """exponential_lr(epoch, base_lr, gamma) from torch's ExponentialLR."""
     traces = traces_by_params(
         [((b, g), epoch) for epoch, b, g in points],
-        lambda p, t: _torch_trace("ExponentialLR", p[0], t, gamma=p[1]),
+        lambda p, t: scheduler_trace("ExponentialLR", p[0], t, gamma=p[1]),
     )
     return [traces[(b, g)][epoch] for epoch, b, g in points]
 
@@ -148,7 +127,7 @@ def one_cycle_expected(points: Sequence[tuple]) -> list[float]:
     torch's OneCycleLR(anneal_strategy='cos', three_phase=False); valid for 0 <= step < N."""
     traces = traces_by_params(
         [(tuple(p[1:]), p[0]) for p in points],
-        lambda p, t: _torch_trace(
+        lambda p, t: scheduler_trace(
             "OneCycleLR", p[1], t, total_steps=p[0], max_lr=p[1], pct_start=p[2],
             div_factor=p[3], final_div_factor=p[4], anneal_strategy="cos", three_phase=False,
         ),

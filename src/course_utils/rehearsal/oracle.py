@@ -9,16 +9,13 @@ KINDS = ("lr", "first_cut", "n_changes", "argmax", "first_below")
 
 def build_scheduler(optimizer, spec: Mapping):
     """A torch scheduler from {"scheduler": name, "kwargs": {...}}; nested for SequentialLR."""
-    from torch.optim import lr_scheduler
+    from course_utils import torch_traces
 
     name = spec["scheduler"]
     kwargs = dict(spec.get("kwargs", {}))
     if name == "SequentialLR":
         kwargs["schedulers"] = [build_scheduler(optimizer, s) for s in kwargs["schedulers"]]
-    cls = getattr(lr_scheduler, name, None)
-    if cls is None or not isinstance(cls, type):
-        raise ValueError(f"unknown torch scheduler {name!r}")
-    return cls(optimizer, **kwargs)
+    return torch_traces.build_scheduler(optimizer, name, **kwargs)
 
 
 def trace(spec: Mapping) -> list[float]:
