@@ -4,7 +4,14 @@ import pytest
 import torch
 
 from course_utils.torch_traces import lr_trace
-from course_utils.training import History, evaluate, load_digits_split, make_model, train
+from course_utils.training import (
+    History,
+    evaluate,
+    load_digits_split,
+    make_model,
+    optimizer_steps_per_epoch,
+    train,
+)
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +175,19 @@ def test_train_loop_exercise_plateau_oracle_is_torch_fed_with_the_validation_los
     got = [row[0] for row in EXERCISE.expected([case])[0]]
     assert got == pytest.approx([row[0] for row in expected], rel=1e-12)
     assert len({row[0] for row in expected}) > 2  # the case really cuts, several times
+
+
+@pytest.mark.parametrize(
+    ("batches", "accumulation", "steps"),
+    [(85, 4, 22), (84, 4, 21), (85, 1, 85), (1, 8, 1), (16, 8, 2)],
+)
+def test_optimizer_steps_per_epoch_counts_the_short_tail_group(batches, accumulation, steps):
+    assert optimizer_steps_per_epoch(batches, accumulation) == steps
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2.0, True, None])
+def test_optimizer_steps_per_epoch_rejects_non_positive_ints(bad):
+    with pytest.raises(ValueError, match="positive int"):
+        optimizer_steps_per_epoch(10, bad)
+    with pytest.raises(ValueError, match="positive int"):
+        optimizer_steps_per_epoch(bad, 2)

@@ -1,5 +1,6 @@
 """Real training on scikit-learn's bundled digits: a small seeded MLP that logs the lr it used."""
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,19 @@ class History:
     def final_acc(self) -> float:
         """Validation accuracy after the last epoch."""
         return self.val_acc[-1]
+
+
+def optimizer_steps_per_epoch(num_batches: int, accumulation_steps: int = 1) -> int:
+    """Optimizer steps (= scheduler steps for a per-step schedule) in one epoch.
+
+    The course's one formula: with gradient accumulation over k micro-batches, a short last
+    group still updates, so an epoch of n batches makes ceil(n / k) optimizer steps.
+    `total_steps = epochs * optimizer_steps_per_epoch(len(loader), k)`.
+    """
+    for name, value in (("num_batches", num_batches), ("accumulation_steps", accumulation_steps)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a positive int, got {value!r}")
+    return math.ceil(num_batches / accumulation_steps)
 
 
 def load_digits_split(seed: int = 0, val_fraction: float = 0.25):
