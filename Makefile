@@ -27,24 +27,31 @@ setup: $(STAMP)
 python:
 	@$(FIND_PYTHON)
 
-comma := ,
+OLDEST := $(firstword $(PYTHONS))
+NEWEST := $(lastword $(PYTHONS))
+PY_VERSION := -c 'import sys; print("%d.%d" % sys.version_info[:2])'
 FIND_PYTHON = for py in $(or $(PYTHON),$(addprefix python,$(PYTHONS)) python3); do \
-	  v=$$("$$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null) || { \
+	  v=$$("$$py" $(PY_VERSION) 2>/dev/null) || { \
 	    $(if $(PYTHON),echo "PYTHON=$$py does not run: no such Python." >&2;) continue; }; \
 	  case " $(PYTHONS) " in *" $$v "*) ;; *) \
 	    $(if $(PYTHON),echo "PYTHON=$$py is Python $$v." >&2;) continue;; esac; \
 	  if "$$py" -c 'import ensurepip, venv' 2>/dev/null; then echo "$$py"; exit 0; fi; \
-	  echo "$$py is Python $$v without its venv module (Debian/Ubuntu: apt-get install python$$v-venv)." >&2; \
+	  echo "$$py is Python $$v without its venv module" \
+	    "(Debian/Ubuntu: apt-get install python$$v-venv)." >&2; \
 	done; \
-	echo "make setup needs Python $(firstword $(PYTHONS)) to $(lastword $(PYTHONS)) with its venv module$(if $(PYTHON),,: none of $(addprefix python,$(PYTHONS)) python3 is one)." >&2; \
-	echo "Install one, e.g. 'apt-get install python3.11-venv' (Debian 12), 'brew install python@3.13' (macOS)" \
-	  "or 'pyenv install 3.13', then run make again; or name one: make setup PYTHON=/path/to/python3.13" >&2; \
+	echo "make setup needs Python $(OLDEST) to $(NEWEST) with its venv module$(if $(PYTHON),,:" \
+	  "none of $(addprefix python,$(PYTHONS)) python3 is one)." >&2; \
+	echo "Install one, e.g. 'apt-get install python3.11-venv' (Debian 12)," \
+	  "'brew install python@$(NEWEST)' (macOS) or 'pyenv install $(NEWEST)', then run make again;" \
+	  "or name one: make setup PYTHON=/path/to/python$(NEWEST)" >&2; \
 	exit 1
 
 # An existing .venv is updated in place, with its own Python: `make clean` to choose another.
 $(STAMP): pyproject.toml constraints.txt
-	@if $(BIN)/python -m pip --version >/dev/null 2>&1; then echo "make setup: updating $(VENV) ($$($(BIN)/python -V 2>&1))"; \
-	else py=$$($(FIND_PYTHON)) && echo "make setup: $$py, $$("$$py" -V 2>&1)" && "$$py" -m venv $(VENV); fi
+	@if $(BIN)/python -m pip --version >/dev/null 2>&1; then \
+	  echo "make setup: updating $(VENV) ($$($(BIN)/python -V 2>&1))"; \
+	else py=$$($(FIND_PYTHON)) && echo "make setup: $$py, $$("$$py" -V 2>&1)" \
+	  && "$$py" -m venv $(VENV); fi
 	$(BIN)/python -m pip install -qq -c constraints.txt pip
 	$(BIN)/pip install -qq $(TORCH_PIP_ARGS) -c constraints.txt torch==2.13.0
 	$(BIN)/pip install -qq $(TORCH_PIP_ARGS) -c constraints.txt -e '.[dev]'
@@ -79,8 +86,8 @@ bench: setup
 # Freeze from the oldest supported Python and keep the section for other Pythons and platforms;
 # tests/test_lock_resolves.py then checks the result on each supported Python and platform.
 lock: setup
-	@$(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != ($(subst .,$(comma) ,$(firstword $(PYTHONS)))))' \
-	  || { echo "make lock: .venv must be Python $(firstword $(PYTHONS)): make clean setup PYTHON=python$(firstword $(PYTHONS))" >&2; exit 1; }
+	@[ "$$($(BIN)/python $(PY_VERSION))" = $(OLDEST) ] || { echo "make lock: .venv must be" \
+	  "Python $(OLDEST): make clean setup PYTHON=python$(OLDEST), then make lock" >&2; exit 1; }
 	{ sed -n '/^[^#]/q;p' constraints.txt; \
 	  $(BIN)/pip freeze --all --exclude-editable | sed 's/+cpu$$//'; \
 	  sed -n '/^# Only on another/,$$p' constraints.txt; } > constraints.tmp
