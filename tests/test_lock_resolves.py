@@ -95,7 +95,9 @@ def resolve(index: MetadataIndex, python: str, platform: str, scratch: Path) -> 
         "-c", str(ROOT / "constraints.txt"),
         *PYPROJECT["dependencies"], *PYPROJECT["optional-dependencies"]["dev"],
     ]
-    env = {**os.environ, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+    (scratch / "tmp").mkdir()  # pip leaves a pip-metadata-* folder per wheel it reads there
+    env = {**os.environ, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1",
+           "TMPDIR": str(scratch / "tmp")}
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     if done.returncode != 0:
         pytest.fail(
