@@ -114,7 +114,7 @@ def test_required_mistakes_exist():
     assert {"decays_one_epoch_late", "ceil_instead_of_floor", "float_exponent",
             "gamma_subtracted"} <= keys["step_lr"]
     assert {"strict_less_than", "unique_milestones",
-            "assumes_sorted_milestones"} <= keys["multistep_lr"]
+            "assumes_sorted_milestones", "bisect_unsorted_milestones"} <= keys["multistep_lr"]
     assert {"off_by_one", "linear_decay"} <= keys["exponential_lr"]
     assert {"cuts_one_call_early", "absolute_threshold", "ignores_cooldown", "no_min_lr_floor",
             "best_updated_on_every_call", "bad_count_not_reset_on_improvement",

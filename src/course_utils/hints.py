@@ -46,8 +46,9 @@ def hint(name: str, level: int | None = None) -> None:
 def solution_text(name: str) -> str:
     exercise = _exercise(name)
     source = inspect.getsource(exercise.solution)
+    reference = f"{exercise.reference.__module__}.{exercise.reference.__name__}"
     return (f"**A model solution for `{name}`** (it passes `check('{name}', ...)`; the "
-            f"library's version is `course_utils.schedules.{exercise.reference.__name__}`):"
+            f"library's version is `{reference}`):"
             f"\n\n```python\n{source}```")
 
 

@@ -78,6 +78,12 @@ class Exercise:
     returns_trace: bool = False  # answers are lr traces (scheduler factories), not floats
     returns_list: bool = False  # answers are lists of floats (one lr per call), not floats
 
+    def __post_init__(self):
+        keys = [mistake.key for mistake in self.mistakes]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:  # a key names one diagnosis: CheckResult.mistake and grade rows use it
+            raise ValueError(f"{self.name}: mistake key(s) used twice: {', '.join(repeated)}")
+
     def cases(self, rng) -> list[Case]:
         """Edge cases, then inputs drawn from `rng` (fresh on every check)."""
         return self.edge_cases() + self.random_cases(rng)

@@ -95,7 +95,7 @@ MISTAKES = (
     Mistake("assumes_sorted_milestones", "you stop at the first milestone > epoch, which "
             "assumes sorted milestones; torch accepts them in any order: count every "
             "milestone <= epoch.", first_milestone_after),
-    Mistake("assumes_sorted_milestones", "bisect assumes sorted milestones; torch accepts "
+    Mistake("bisect_unsorted_milestones", "bisect assumes sorted milestones; torch accepts "
             "them in any order: count every milestone <= epoch (or bisect sorted(milestones)).",
             bisect_unsorted),
 )

@@ -114,7 +114,7 @@ MISTAKES = (
     Mistake("decay_ignores_warmup", "the decay ignores the warmup offset: progress is "
             "(step - warmup_steps) / (total_steps - warmup_steps), so the cosine starts at "
             "max_lr right after warmup.", _make(progress=lambda s, w, n: s / n)),
-    Mistake("decay_ignores_warmup", "the decay's progress must start at 0 when warmup ends: "
+    Mistake("decay_progress_not_offset", "the decay's progress must start at 0 when warmup ends: "
             "(step - warmup_steps) / (total_steps - warmup_steps).",
             _make(progress=lambda s, w, n: s / max(1, n - w))),
     Mistake("off_by_one_denominator", "off-by-one denominator: the decay spans "
