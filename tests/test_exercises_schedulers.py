@@ -8,9 +8,10 @@ import pytest
 import torch
 
 from course_utils import schedules
-from course_utils.checks import judge, run_check
+from course_utils.answers import to_float_list
+from course_utils.checks import run_check
 from course_utils.exercises import EXERCISES, Case, Outcome, exercises_for
-from course_utils.exercises.base import to_float_list
+from course_utils.verdict import judge
 
 NAMES = ["step_lr", "multistep_lr", "exponential_lr", "reduce_on_plateau", "one_cycle_lr"]
 NOTEBOOKS = ["01_step_lr", "02_multistep_lr", "03_exponential_lr", "05_reduce_on_plateau",

@@ -1,6 +1,7 @@
 """The course's exercises by name: EXERCISES[name] is the spec its check uses."""
 
-from course_utils.exercises.base import Case, Exercise, Mistake, Outcome
+from course_utils.cases import Case, Outcome
+from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.cosine import EXERCISE as COSINE_LR
 from course_utils.exercises.exponential import EXERCISE as EXPONENTIAL_LR
 from course_utils.exercises.multistep import EXERCISE as MULTISTEP_LR

@@ -3,7 +3,8 @@
 import math
 
 from course_utils import schedules
-from course_utils.exercises.base import Case, Exercise, Mistake
+from course_utils.cases import Case
+from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.oracles import bind, call_text, cosine_expected
 
 NAME = "cosine_lr"

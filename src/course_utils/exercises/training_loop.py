@@ -1,12 +1,11 @@
 """Exercise `train_loop`: fix a buggy loop; judged by the lrs its optimizer really used."""
 
-from dataclasses import dataclass
-
 from course_utils.answers import AnswerError
-from course_utils.exercises.base import Case, Exercise, Mistake
+from course_utils.cases import Case
+from course_utils.exercises.answer_kinds import Trace
+from course_utils.exercises.base import Exercise, Mistake
 
 NAME = "train_loop"
-STEP_PER = ("batch", "epoch", "plateau")
 N_FEATURES, N_CLASSES = 4, 3
 
 
@@ -73,14 +72,6 @@ def run_loop(loop, case: Case) -> list[list[float]]:
     if not used:
         raise AnswerError("your loop never called optimizer.step(), so no lr was used")
     return used
-
-
-@dataclass(frozen=True)
-class LoopExercise(Exercise):
-    """An exercise whose answer is a training loop, run on a tiny task (see run_loop)."""
-
-    def answer(self, obj, case: Case):
-        return run_loop(obj, case)
 
 
 # --- cases ---
@@ -279,7 +270,7 @@ MISTAKES = (
             plateau_without_metric),
 )
 
-EXERCISE = LoopExercise(
+EXERCISE = Exercise(
     name=NAME,
     notebook="08_training_loop",
     signature="train_loop(model, train_loader, val_loader, optimizer, scheduler, epochs, "
@@ -306,5 +297,5 @@ EXERCISE = LoopExercise(
         "scheduler.step(val_loss) if step_per == 'plateau' (the validation loss, not the "
         "training loss).",
     ),
-    returns_trace=True,
+    returns=Trace(run_loop),  # the lrs its optimizer used
 )

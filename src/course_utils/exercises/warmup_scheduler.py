@@ -3,7 +3,9 @@
 import math
 
 from course_utils import schedules
-from course_utils.exercises.base import Case, Exercise, Mistake
+from course_utils.cases import Case
+from course_utils.exercises.answer_kinds import SCHEDULER_TRACE
+from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.oracles import warmup_cosine_expected
 
 NAME = "get_warmup_cosine_scheduler"
@@ -191,5 +193,5 @@ EXERCISE = Exercise(
         "p = (step - warmup_steps) / max(1, total_steps - warmup_steps); return r once "
         "step >= total_steps.",
     ),
-    returns_trace=True,
+    returns=SCHEDULER_TRACE,
 )

@@ -56,34 +56,14 @@ class SubmissionResult:
                 "error": self.error, "exercises": [e.to_json() for e in self.exercises]}
 
 
-def case_json(case) -> dict:
-    return {"args": list(case.args), "scale": case.scale, "label": case.label,
-            "setup": case.setup, "kwargs": case.kwargs}
-
-
 def _is_number(x) -> bool:
     return isinstance(x, int | float) and not isinstance(x, bool)
 
 
-def _numbers(value, depth: int) -> bool:
-    """A number (depth 0), a list of numbers (1), a list of lists of numbers (2)."""
-    if depth == 0:
-        return _is_number(value)
-    return isinstance(value, list) and all(_numbers(v, depth - 1) for v in value)
-
-
-def _valid_value(exercise, value) -> bool:
-    """Plain numbers in the shape the exercise's answers have."""
-    if exercise.returns_trace:
-        return _numbers(value, 2)
-    if getattr(exercise, "returns_list", False):
-        return _numbers(value, 1)
-    return _numbers(value, 0)
-
-
 def parse_outcomes(exercise, raw, n_cases: int) -> list:
     """Validated Outcomes from the sandbox's plain data; ValueError when anything is off."""
-    from course_utils.exercises import Outcome
+    from course_utils.cases import Outcome
+    from course_utils.verdict import pad_after_stub
 
     if not isinstance(raw, list) or not raw or len(raw) > n_cases:
         raise ValueError("wrong number of outcomes")
@@ -92,17 +72,15 @@ def parse_outcomes(exercise, raw, n_cases: int) -> list:
         if not isinstance(item, dict):
             raise ValueError("an outcome is not an object")
         outcome = Outcome.from_json(item)
-        if outcome.kind == "value" and not _valid_value(exercise, outcome.value):
+        if outcome.kind == "value" and not exercise.returns.valid(outcome.value):
             raise ValueError("an outcome's value is not plain numbers")
         if outcome.kind != "value" and outcome.value is not None:
             raise ValueError("an outcome without a value carries one")
         outcomes.append(Outcome(outcome.kind, outcome.value, outcome.error_type[:100],
                                 outcome.error))
-    if len(outcomes) < n_cases:
-        if outcomes[-1].kind != "not_implemented":
-            raise ValueError("outcomes stop early")
-        outcomes += [Outcome("not_implemented")] * (n_cases - len(outcomes))
-    return outcomes
+    if len(outcomes) < n_cases and outcomes[-1].kind != "not_implemented":
+        raise ValueError("outcomes stop early")
+    return pad_after_stub(outcomes, n_cases)
 
 
 def _setup_note(setup_errors) -> str:
@@ -115,7 +93,7 @@ def _setup_note(setup_errors) -> str:
 
 def _judged(exercise, cases, message: dict, seed: int):
     """An ExerciseResult from the sandbox's message for this exercise."""
-    from course_utils.checks import judge
+    from course_utils.verdict import judge
 
     name, points = exercise.name, exercise.points
     kind = message.get("status")
@@ -235,7 +213,7 @@ def grade_submission(path: Path, sandbox, limits: Limits, seed: int | None = Non
     if to_run:
         request = {
             "program": found.program([e.name for e in to_run]),
-            "exercises": [{"name": e.name, "cases": [case_json(c) for c in cases[e.name]]}
+            "exercises": [{"name": e.name, "cases": [c.to_json() for c in cases[e.name]]}
                           for e in to_run],
             "timeout": limits.timeout, "memory": limits.memory,
             "output_cap": limits.output_cap, "file_bytes": limits.file_bytes,

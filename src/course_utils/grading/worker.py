@@ -20,8 +20,10 @@ import sys
 import tempfile
 import time
 
-from course_utils.exercises import EXERCISES, Case, Outcome
+from course_utils.cases import Case
+from course_utils.exercises import EXERCISES
 from course_utils.grading import confine
+from course_utils.verdict import run_cases
 
 GRACE_SECONDS = 1.0  # on top of the submission's timeout before its process group is killed
 READ_CAP = 16 * 2**20  # bytes of results accepted from one submission
@@ -111,22 +113,6 @@ def _safe_text(exc: BaseException) -> str:
     return text[:300]
 
 
-def evaluate_cases(exercise, obj, cases, send) -> None:
-    """One message per case, as the in-notebook check collects them; stops at the stub."""
-    for case in cases:
-        try:
-            outcome = exercise.evaluate(obj, case)
-        except SystemExit as exc:
-            outcome = Outcome("exception", error_type="SystemExit",
-                              error=f"sys.exit({str(exc.code)[:50]}) was called")
-        except BaseException as exc:  # KeyboardInterrupt, GeneratorExit, ...
-            outcome = Outcome("exception", error_type=type(exc).__name__,
-                              error=_safe_text(exc).partition(": ")[2])
-        send({"outcome": outcome.to_json()})
-        if outcome.kind == "not_implemented":
-            break
-
-
 def run_exercise(namespace: dict, job: dict, seconds: float, parent_fd: int = -1) -> dict:
     """Evaluate one exercise in a grandchild with its own time limit; what came back."""
     name = job["name"]
@@ -138,8 +124,7 @@ def run_exercise(namespace: dict, job: dict, seconds: float, parent_fd: int = -1
     if seconds <= 0.05:
         return {"status": "timeout", "seconds": 0.0, "outcomes": []}
     exercise = EXERCISES[name]
-    cases = [Case(tuple(c["args"]), c["scale"], c["label"], c["setup"], c["kwargs"])
-             for c in job["cases"]]
+    cases = [Case.from_json(c) for c in job["cases"]]
     read_fd, write_fd = os.pipe()
     try:
         pid = os.fork()
@@ -150,7 +135,10 @@ def run_exercise(namespace: dict, job: dict, seconds: float, parent_fd: int = -1
             os.close(read_fd)
             if parent_fd >= 0:
                 os.close(parent_fd)
-            evaluate_cases(exercise, obj, cases, _writer(write_fd))
+            send = _writer(write_fd)
+            # The notebook check's loop; SystemExit, KeyboardInterrupt & co. become outcomes.
+            run_cases(exercise, obj, cases, lambda outcome: send({"outcome": outcome.to_json()}),
+                      also_catch=(BaseException,))
         finally:
             os._exit(0)
     os.close(write_fd)
