@@ -6,6 +6,7 @@ from typing import Any
 
 from course_utils.answers import AnswerError
 from course_utils.cases import Case, Outcome
+from course_utils.course import check_name
 from course_utils.exercises.answer_kinds import NUMBER, AnswerKind
 
 
@@ -38,6 +39,9 @@ class Exercise:
     returns: AnswerKind = NUMBER  # what an answer is: a number, one per call, an lr trace
 
     def __post_init__(self):
+        check_name(self.notebook)
+        if self.solution.__name__ != self.name:  # the grader finds the learner's `def <name>`
+            raise ValueError(f"{self.name}: the solution is called {self.solution.__name__}")
         keys = [mistake.key for mistake in self.mistakes]
         repeated = sorted({key for key in keys if keys.count(key) > 1})
         if repeated:  # a key names one diagnosis: CheckResult.mistake and grade rows use it
