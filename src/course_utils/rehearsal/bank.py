@@ -213,7 +213,7 @@ def expected_text(q: dict) -> str:
     return format_number(correct_value(q), max(q.get("precision", 4), 4))
 
 
-def judge(q: dict, response) -> Verdict:
+def judge_response(q: dict, response) -> Verdict:
     """Judge a response (0-based index for MC, a number for numeric) against the question."""
     expected = expected_text(q)
     if q["type"] == "multiple_choice":

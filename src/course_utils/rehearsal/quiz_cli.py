@@ -4,7 +4,7 @@ import argparse
 import sys
 import time
 
-from course_utils.rehearsal.bank import TOPICS, judge, parse_response, plain_text
+from course_utils.rehearsal.bank import TOPICS, judge_response, parse_response, plain_text
 
 QUIT_WORDS = ("q", "quit", "exit")
 
@@ -88,7 +88,7 @@ def run_quiz(questions: list[dict], stdin, out, record=None) -> dict:
         response = _ask(q, prompt, stdin, out)
         if response is None:
             break
-        verdict = judge(q, response)
+        verdict = judge_response(q, response)
         answered += 1
         correct += verdict.correct
         print(
