@@ -4,6 +4,7 @@ import html
 import io
 import math
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 import ipywidgets as widgets
@@ -12,16 +13,6 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 from PIL import Image
 
-from course_utils.explorer_traces import (
-    cosine_trace,
-    exponential_trace,
-    multistep_trace,
-    one_cycle_trace,
-    plateau_losses,
-    plateau_trace,
-    step_trace,
-    warmup_cosine_trace,
-)
 from course_utils.plotting import (
     CAPTION_STYLE,
     MARK_STYLE,
@@ -31,6 +22,15 @@ from course_utils.plotting import (
     line_style,
 )
 from course_utils.time_limit import TimeLimitExceeded, time_limit
+from course_utils.torch_traces import (
+    cosine_trace,
+    exponential_trace,
+    multistep_trace,
+    one_cycle_trace,
+    plateau_trace,
+    step_trace,
+    warmup_cosine_trace,
+)
 
 Compute = Callable[..., Curves | Sequence[Panel]]
 
@@ -439,7 +439,7 @@ def step_explorer(learner_fn: Callable | None = None, logy: bool = False) -> Sch
     }
 
     def compute(epochs, base_lr, step_size, gamma):
-        trace = step_trace(epochs, base_lr, step_size, gamma)
+        trace = step_trace(base_lr, step_size, gamma, n_steps=epochs)
         drops = sum(b < a for a, b in pairwise(trace))
         caption = f"{drops} drops · final lr {trace[-1]:.2e}"
         return Panel({"torch StepLR": (_steps(epochs), trace)}, caption=caption)
@@ -481,7 +481,7 @@ def multistep_explorer(learner_fn: Callable | None = None, logy: bool = False) -
     }
 
     def compute(epochs, base_lr, milestones, gamma):
-        trace = multistep_trace(epochs, base_lr, parse_milestones(milestones), gamma)
+        trace = multistep_trace(base_lr, parse_milestones(milestones), gamma, n_steps=epochs)
         drops = [t for t in range(1, len(trace)) if trace[t] < trace[t - 1]]
         caption = f"drops at epochs {drops} · final lr {trace[-1]:.2e}"
         return Panel({"torch MultiStepLR": (_steps(epochs), trace)}, caption=caption)
@@ -508,7 +508,7 @@ def exponential_explorer(
     }
 
     def compute(epochs, base_lr, gamma):
-        trace = exponential_trace(epochs, base_lr, gamma)
+        trace = exponential_trace(base_lr, gamma, n_steps=epochs)
         caption = (f"halves every {math.log(0.5) / math.log(gamma):.1f} epochs · "
                    f"final lr {trace[-1]:.2e}")
         return Panel({"torch ExponentialLR": (_steps(epochs), trace)}, caption=caption)
@@ -558,6 +558,16 @@ def one_cycle_explorer(learner_fn: Callable | None = None) -> ScheduleExplorer:
         compute, sliders, learner=learner if learner_fn else None, learner_name="one_cycle_lr",
         title="OneCycleLR", figsize=(6.4, 5.0),
     )
+
+
+@lru_cache(maxsize=256)
+def plateau_losses(epochs: int, noise: float, seed: int = 0) -> tuple[float, ...]:
+    """A validation-loss curve that falls, then stalls: 0.3 + 0.7·exp(-t/6) + noise."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    t = np.arange(1, epochs + 1)
+    return tuple(float(v) for v in 0.3 + 0.7 * np.exp(-t / 6) + noise * rng.standard_normal(epochs))
 
 
 def plateau_explorer(learner_fn: Callable | None = None) -> ScheduleExplorer:

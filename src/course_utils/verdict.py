@@ -137,7 +137,7 @@ def judge(exercise, cases: Sequence[Case], outcomes: Sequence[Outcome],
     case, outcome = cases[first], outcomes[first]
     where, want, got = mismatch(exercise, case, expected[first], outcome)
     lines = [f"{name}: wrong for {len(bad)} of {len(cases)} inputs. First:",
-             f"  {exercise.describe_case(case)}"]
+             f"  {exercise.describe(case)}"]
     if outcome.kind == "exception":
         status = "error"
         lines.append(f"  raised {outcome.error_type}: {outcome.error}")

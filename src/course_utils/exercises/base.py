@@ -1,5 +1,7 @@
-"""What an exercise is: its cases, how answers are obtained, the oracle, known mistakes."""
+"""What an exercise is: its model solution, cases, torch's expected answers, known mistakes."""
 
+import functools
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -8,6 +10,7 @@ from course_utils.answers import AnswerError
 from course_utils.cases import Case, Outcome
 from course_utils.course import check_name
 from course_utils.exercises.answer_kinds import NUMBER, AnswerKind
+from course_utils.exercises.oracles import call_text
 
 
 @dataclass(frozen=True)
@@ -18,38 +21,72 @@ class Mistake:
     message: str
     implementation: Callable
 
+    @classmethod
+    def variant(cls, key: str, message: str, template: Callable, **swaps) -> "Mistake":
+        """The mistake whose implementation is `template` with some parts swapped for wrong
+        ones (its keyword-only arguments), so a module writes its signature once."""
+        return cls(key, message, functools.partial(template, **swaps))
+
 
 @dataclass(frozen=True)
 class Exercise:
-    """An exercise of the course (see DESIGN.md, "Exercises and checks")."""
+    """An exercise of the course (see DESIGN.md, "Exercises and checks").
 
-    name: str
+    Args:
+        solution: the model answer shown by solution(name); its name is the exercise's, and
+            its signature (with return annotation) is the one the learner implements.
+        notebook: the notebook of the course map (course.py) the exercise is in.
+        reference: the library's validated implementation (course_utils.schedules & co.).
+        edge_cases, random_cases: the inputs; random_cases(rng) are fresh on every check.
+        expected: torch's answers for a list of cases (the oracle).
+        mistakes, hints: the known wrong implementations, then the hints, in order.
+        returns: what an answer is (answer_kinds): a number, one lr per call, an lr trace.
+        describe_case: the input as the check message shows it (default: the call).
+    """
+
+    solution: Callable
     notebook: str
-    signature: str
-    points: int
-    oracle: str
+    reference: Callable
     edge_cases: Callable[[], list[Case]]
     random_cases: Callable[[Any], list[Case]]
     expected: Callable[[Sequence[Case]], list[Any]]
-    describe_case: Callable[[Case], str]
-    reference: Callable  # the library's validated implementation
-    solution: Callable  # a short, clean model answer shown by solution(name)
     mistakes: tuple[Mistake, ...]
     hints: tuple[str, ...]
-    returns: AnswerKind = NUMBER  # what an answer is: a number, one per call, an lr trace
+    returns: AnswerKind = NUMBER
+    describe_case: Callable[[Case], str] | None = None
+    points: int = 10
 
     def __post_init__(self):
         check_name(self.notebook)
-        if self.solution.__name__ != self.name:  # the grader finds the learner's `def <name>`
-            raise ValueError(f"{self.name}: the solution is called {self.solution.__name__}")
         keys = [mistake.key for mistake in self.mistakes]
         repeated = sorted({key for key in keys if keys.count(key) > 1})
         if repeated:  # a key names one diagnosis: CheckResult.mistake and grade rows use it
             raise ValueError(f"{self.name}: mistake key(s) used twice: {', '.join(repeated)}")
+        if len(self.hints) < 2:
+            raise ValueError(f"{self.name}: give at least two hints before the solution")
+
+    @property
+    def name(self) -> str:
+        return self.solution.__name__
+
+    @property
+    def signature(self) -> str:
+        """`step_lr(epoch, base_lr, step_size, gamma=0.1) -> float`, read from the solution."""
+        signature = inspect.signature(self.solution)
+        returns = signature.return_annotation
+        text = f"{self.name}{signature.replace(return_annotation=inspect.Signature.empty)}"
+        if returns is inspect.Signature.empty:
+            return text
+        shown = returns if isinstance(returns, str) else inspect.formatannotation(returns)
+        return f"{text} -> {shown}"
 
     def cases(self, rng) -> list[Case]:
         """Edge cases, then inputs drawn from `rng` (fresh on every check)."""
         return self.edge_cases() + self.random_cases(rng)
+
+    def describe(self, case: Case) -> str:
+        """One line naming the input, for messages."""
+        return self.describe_case(case) if self.describe_case else call_text(self.solution, case)
 
     def answer(self, obj: Callable, case: Case):
         """The learner's answer for one case as plain numbers (raises whatever their code does)."""

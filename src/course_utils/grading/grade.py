@@ -98,7 +98,7 @@ def _judged(exercise, cases, message: dict, seed: int):
     name, points = exercise.name, exercise.points
     kind = message.get("status")
     done = message.get("outcomes") if isinstance(message.get("outcomes"), list) else []
-    where = exercise.describe_case(cases[min(len(done), len(cases) - 1)])
+    where = exercise.describe(cases[min(len(done), len(cases) - 1)])
     if kind == "missing":
         return ExerciseResult(name, "error", 0, points,
                               f"{name}: its definition failed to load, so there is no "
