@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from course_utils.cli_args import CommandError, UsageError, warn
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 SOLUTION_ONLY_TAG = "solution-only"
@@ -255,20 +256,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         root = None if args.solutions and args.notebooks else find_root(Path.cwd())
-        solutions = args.solutions or root / "solutions"
-        notebooks = args.notebooks or root / "notebooks"
-        if not solutions.is_dir():
-            raise BuildError(f"solutions folder not found: {solutions}")
+    except BuildError as exc:
+        raise UsageError(str(exc)) from None
+    solutions = args.solutions or root / "solutions"
+    notebooks = args.notebooks or root / "notebooks"
+    if not solutions.is_dir():
+        raise UsageError(f"solutions folder not found: {solutions}")
+    try:
         plan = plan_build(solutions, notebooks, stamp=args.stamp_solutions and not args.check)
     except BuildError as exc:
-        print(f"build-notebooks: error:\n{exc}\nnothing written", file=sys.stderr)
-        return 1
+        raise CommandError(f"{exc}\nnothing written") from None
     if args.check:
         for problem in plan.problems:
             print(problem)
         if plan.problems:
-            print("notebooks/ is out of sync: run `lr-course build-notebooks`", file=sys.stderr)
-            return 1
+            raise CommandError("notebooks/ is out of sync: run `lr-course build-notebooks`")
         print(f"in sync: {solutions} -> {notebooks}")
         return 0
     notebooks.mkdir(parents=True, exist_ok=True)
@@ -280,5 +282,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"removed {path}")
     unstamped = [p for p in plan.problems if p.startswith("unstamped") and not args.stamp_solutions]
     for problem in unstamped:
-        print(problem, file=sys.stderr)
+        warn(args, problem)
     return 0
