@@ -2,7 +2,6 @@
 
 import re
 import statistics
-import time
 from pathlib import Path
 
 from benchmarks import ROOT, Result
@@ -65,15 +64,9 @@ def floor_notebook(notebook=None):
 
 def execute_seconds(notebook, workdir: Path, timeout: int) -> float:
     """Wall time to start a python3 kernel, run every cell, and shut down (nbclient)."""
-    from nbclient import NotebookClient
+    from benchmarks.kernel import execute_notebook
 
-    client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3",
-        resources={"metadata": {"path": str(workdir)}},
-    )
-    start = time.perf_counter()
-    client.execute()
-    return time.perf_counter() - start
+    return execute_notebook(notebook, workdir, timeout)
 
 
 def slowest_cell(notebook) -> str:
