@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from course_utils.cli_args import UsageError, positive
+from course_utils.cli_args import UsageError, positive, warn
 from course_utils.grading.grade import Limits
 
 CHECKPOINTS = ".ipynb_checkpoints"
@@ -124,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.prog}: interrupted; no results written", file=sys.stderr)
         return 130
     print(report.to_json(results) if args.json else report.table(results))
+    for note, count in report.note_counts(results).items():  # also when the JSON cannot say
+        warn(args, f"{note} ({count} submission(s))")
     if args.csv is not None:
         report.write_csv(results, args.csv)
     if args.feedback is not None:

@@ -42,6 +42,7 @@ class SubmissionResult:
     error: str | None = None
     exercises: list[ExerciseResult] = field(default_factory=list)
     seed: int | None = None
+    notes: list[str] = field(default_factory=list)  # protections the system refused (not JSON)
 
     @property
     def score(self) -> int:
@@ -81,6 +82,14 @@ def parse_outcomes(exercise, raw, n_cases: int) -> list:
     if len(outcomes) < n_cases and outcomes[-1].kind != "not_implemented":
         raise ValueError("outcomes stop early")
     return pad_after_stub(outcomes, n_cases)
+
+
+def sandbox_notes(response: dict) -> list[str]:
+    """What the sandbox says it could not apply (a memory limit, the cleanup), as plain text."""
+    notes = response.get("notes")
+    if not isinstance(notes, list):
+        return []
+    return [note[:300] for note in notes[:10] if isinstance(note, str)]
 
 
 def _setup_note(setup_errors) -> str:
@@ -223,6 +232,7 @@ def grade_submission(path: Path, sandbox, limits: Limits, seed: int | None = Non
         except SandboxError as exc:
             response = {"messages": [], "end": "error", "exit": f"failed ({exc})"}
             result.error = str(exc)
+        result.notes = sandbox_notes(response)
         ran = {r.name: r for r in _interpret(to_run, cases, response, seed, limits,
                                              found.not_run)}
     result.exercises = [static.get(e.name) or ran[e.name] for e in exercises]
