@@ -34,22 +34,6 @@ def test_corpus_covers_every_exercise_and_status():
         assert {"passed", "failed", "not_attempted"} <= statuses, name
 
 
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_every_known_mistake_is_diagnosed_by_name(name):
-    exercise = EXERCISES[name]
-    for mistake in exercise.mistakes:
-        result = run_check(name, mistake.implementation)
-        assert result.status in ("failed", "error"), mistake.key
-        assert result.mistake == mistake.key, (mistake.key, result.message)
-        assert mistake.message in result.message
-
-
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_reference_and_solution_pass(name):
-    assert run_check(name, EXERCISES[name].reference).passed
-    assert run_check(name, EXERCISES[name].solution).passed
-
-
 def test_failure_message_content():
     exercise = EXERCISES["cosine_lr"]
     no_clamp = next(m for m in exercise.mistakes if m.key == "no_clamp")
