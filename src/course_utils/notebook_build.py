@@ -72,30 +72,30 @@ def _split_regions(source: str, begin: re.Pattern, end: re.Pattern, where: str, 
     return pieces
 
 
-def strip_code(source: str, where: str, removed: Region) -> str:
-    """Replace each `### BEGIN/END SOLUTION` region by a NotImplementedError stub."""
+def _strip(source: str, where: str, removed: Region, begin: re.Pattern, end: re.Pattern,
+           markers: str, stub: tuple[str, ...]) -> str:
+    """Replace each solution region by `stub` (each line at the region's indent)."""
     out: list[str] = []
-    markers = "'### BEGIN SOLUTION' / '### END SOLUTION' on their own lines"
-    for piece in _split_regions(source, CODE_BEGIN, CODE_END, where, markers):
+    for piece in _split_regions(source, begin, end, where, markers):
         if piece[0] == "keep":
             out.append(piece[1])
         else:
             _, indent, lines = piece
             removed.lines.update(line.strip() for line in lines)
-            out.extend(indent + stub for stub in STUB_LINES)
+            out.extend(indent + line for line in stub)
     return "\n".join(out)
+
+
+def strip_code(source: str, where: str, removed: Region) -> str:
+    """Replace each `### BEGIN/END SOLUTION` region by a NotImplementedError stub."""
+    markers = "'### BEGIN SOLUTION' / '### END SOLUTION' on their own lines"
+    return _strip(source, where, removed, CODE_BEGIN, CODE_END, markers, STUB_LINES)
 
 
 def strip_markdown(source: str, where: str, removed: Region) -> str:
     """Drop each `<!-- BEGIN/END SOLUTION -->` region of a markdown cell."""
-    out: list[str] = []
     markers = "'<!-- BEGIN SOLUTION -->' / '<!-- END SOLUTION -->' on their own lines"
-    for piece in _split_regions(source, MD_BEGIN, MD_END, where, markers):
-        if piece[0] == "keep":
-            out.append(piece[1])
-        else:
-            removed.lines.update(line.strip() for line in piece[2])
-    return "\n".join(out)
+    return _strip(source, where, removed, MD_BEGIN, MD_END, markers, ())
 
 
 def _stable_id(stem: str, index: int) -> str:

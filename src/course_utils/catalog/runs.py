@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from course_utils.catalog.entries import Entry, parameter_source, reference_function
 
 
-def _check_run(item: Entry, n_steps: int, metrics: Sequence[float] | None) -> None:
+def _check_run(item: Entry, n_steps: int, metrics) -> None:
     if item.call == "metrics":
         if metrics is None:
             raise ValueError(f"{item.name} is driven by a metric: pass metrics=[...]")
@@ -26,13 +26,11 @@ def _torch_defaults(item: Entry, fn: Callable) -> dict[str, object]:
     }
 
 
-def reference_lrs(
-    item: Entry,
-    base_lr: float,
-    n_steps: int = 0,
-    metrics: Sequence[float] | None = None,
-    **kwargs,
-) -> list[float]:
+Metrics = Sequence[float] | None
+
+
+def reference_lrs(item: Entry, base_lr: float, n_steps: int = 0, metrics: Metrics = None,
+                  **kwargs) -> list[float]:
     """lr after t = 0 .. n_steps steps (or after each metric) from the course's closed form.
 
     kwargs are the torch scheduler's keyword arguments (see Entry.budget for examples);
@@ -50,13 +48,8 @@ def reference_lrs(
     return [fn(t, base_lr, **kwargs) for t in range(n_steps + 1)]
 
 
-def torch_lrs(
-    item: Entry,
-    base_lr: float,
-    n_steps: int = 0,
-    metrics: Sequence[float] | None = None,
-    **kwargs,
-) -> list[float]:
+def torch_lrs(item: Entry, base_lr: float, n_steps: int = 0, metrics: Metrics = None,
+              **kwargs) -> list[float]:
     """The same trace from torch: the real scheduler (or the builder's) run on an optimizer."""
     from course_utils.torch_traces import lr_trace
 

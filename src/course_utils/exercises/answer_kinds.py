@@ -30,13 +30,19 @@ class AnswerKind:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
-class Number(AnswerKind):
-    """One lr per call: obj(*case.args) returns a number."""
+class Returned(AnswerKind):
+    """An answer the learner's function returns: convert(obj(*case.args, **case.kwargs))."""
+
+    convert: Callable = staticmethod(to_float)
 
     def collect(self, obj, case):
         args, kwargs = case.call_args()
-        return to_float(obj(*args, **kwargs))
+        return self.convert(obj(*args, **kwargs))
+
+
+@dataclass(frozen=True)
+class Number(Returned):
+    """One lr per call: obj(*case.args) returns a number."""
 
     def valid(self, value) -> bool:
         return _is_number(value)
@@ -46,12 +52,10 @@ class Number(AnswerKind):
 
 
 @dataclass(frozen=True)
-class PerCall(AnswerKind):
+class PerCall(Returned):
     """A list with one lr per call of the scheduler (reduce_on_plateau: one per step(loss))."""
 
-    def collect(self, obj, case):
-        args, kwargs = case.call_args()
-        return to_float_list(obj(*args, **kwargs))
+    convert = staticmethod(to_float_list)
 
     def valid(self, value) -> bool:
         return isinstance(value, list) and all(_is_number(v) for v in value)

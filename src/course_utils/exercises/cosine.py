@@ -102,20 +102,15 @@ MISTAKES = (
                     "cos(π·progress)) / 2.", _variant, curve=lambda hi, lo, p: hi - (hi - lo) * p),
 )
 
-EXERCISE = Exercise(
-    solution=cosine_lr,
-    notebook="04_cosine_annealing",
-    reference=schedules.cosine_lr,
-    edge_cases=edge_cases,
-    random_cases=random_cases,
-    expected=expected,
-    mistakes=MISTAKES,
-    hints=(
-        "Turn the step into progress p = step / total_steps, which runs from 0 to 1. "
-        "At p = 0 you want max_lr, at p = 1 you want min_lr.",
-        "(1 + cos(π·p)) / 2 goes smoothly from 1 (p = 0) to 0 (p = 1). Scale it to the gap "
-        "between the two rates: min_lr + (max_lr - min_lr) * (1 + cos(π·p)) / 2.",
-        "torch's CosineAnnealingLR keeps going past T_max and rises again. The course's "
-        "cosine_lr stops: `if step >= total_steps: return min_lr` before computing p.",
-    ),
+HINTS = (
+    "Turn the step into progress p = step / total_steps, which runs from 0 to 1. "
+    "At p = 0 you want max_lr, at p = 1 you want min_lr.",
+    "(1 + cos(π·p)) / 2 goes smoothly from 1 (p = 0) to 0 (p = 1). Scale it to the gap "
+    "between the two rates: min_lr + (max_lr - min_lr) * (1 + cos(π·p)) / 2.",
+    "torch's CosineAnnealingLR keeps going past T_max and rises again. The course's "
+    "cosine_lr stops: `if step >= total_steps: return min_lr` before computing p.",
 )
+
+EXERCISE = Exercise(solution=cosine_lr, notebook="04_cosine_annealing",
+                    reference=schedules.cosine_lr, edge_cases=edge_cases, random_cases=random_cases,
+                    expected=expected, mistakes=MISTAKES, hints=HINTS)

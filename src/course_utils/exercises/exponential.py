@@ -77,20 +77,15 @@ MISTAKES = (
             "is raised to a power: base_lr * gamma ** epoch.", gamma_times_epoch),
 )
 
-EXERCISE = Exercise(
-    solution=exponential_lr,
-    notebook="03_exponential_lr",
-    reference=schedules.exponential_lr,
-    edge_cases=edge_cases,
-    random_cases=random_cases,
-    expected=expected,
-    mistakes=MISTAKES,
-    hints=(
-        "Write out the first few epochs: epoch 0 is base_lr, epoch 1 is base_lr * gamma, "
-        "epoch 2 is base_lr * gamma * gamma. What is the pattern?",
-        "Each epoch multiplies the previous lr by gamma, so after `epoch` epochs gamma has "
-        "been applied `epoch` times: a power, not a product with epoch.",
-        "lr = base_lr * gamma ** epoch. Check: gamma = 0.95, base 0.01 gives 0.005987 at "
-        "epoch 10.",
-    ),
+HINTS = (
+    "Write out the first few epochs: epoch 0 is base_lr, epoch 1 is base_lr * gamma, "
+    "epoch 2 is base_lr * gamma * gamma. What is the pattern?",
+    "Each epoch multiplies the previous lr by gamma, so after `epoch` epochs gamma has "
+    "been applied `epoch` times: a power, not a product with epoch.",
+    "lr = base_lr * gamma ** epoch. Check: gamma = 0.95, base 0.01 gives 0.005987 at "
+    "epoch 10.",
 )
+
+EXERCISE = Exercise(solution=exponential_lr, notebook="03_exponential_lr",
+                    reference=schedules.exponential_lr, edge_cases=edge_cases,
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS)

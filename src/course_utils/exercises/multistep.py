@@ -94,19 +94,14 @@ MISTAKES = (
             bisect_unsorted),
 )
 
-EXERCISE = Exercise(
-    solution=multistep_lr,
-    notebook="02_multistep_lr",
-    reference=schedules.multistep_lr,
-    edge_cases=edge_cases,
-    random_cases=random_cases,
-    expected=expected,
-    mistakes=MISTAKES,
-    hints=(
-        "The lr only changes at the milestones, and each milestone reached multiplies it by "
-        "gamma. So all you need is how many milestones have been reached by this epoch.",
-        "A milestone m is reached when m <= epoch (the drop happens AT epoch m). Count them "
-        "in whatever order they come; a milestone listed twice counts twice.",
-        "lr = base_lr * gamma ** sum(1 for m in milestones if m <= epoch).",
-    ),
+HINTS = (
+    "The lr only changes at the milestones, and each milestone reached multiplies it by "
+    "gamma. So all you need is how many milestones have been reached by this epoch.",
+    "A milestone m is reached when m <= epoch (the drop happens AT epoch m). Count them "
+    "in whatever order they come; a milestone listed twice counts twice.",
+    "lr = base_lr * gamma ** sum(1 for m in milestones if m <= epoch).",
 )
+
+EXERCISE = Exercise(solution=multistep_lr, notebook="02_multistep_lr",
+                    reference=schedules.multistep_lr, edge_cases=edge_cases,
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS)

@@ -108,20 +108,15 @@ MISTAKES = (
                     "= 0.25).", _variant, end1=lambda n, pct: int(pct * n) - 1),
 )
 
-EXERCISE = Exercise(
-    solution=one_cycle_lr,
-    notebook="06_one_cycle",
-    reference=schedules.one_cycle_lr,
-    edge_cases=edge_cases,
-    random_cases=random_cases,
-    expected=expected,
-    mistakes=MISTAKES,
-    hints=(
-        "Three lrs matter: initial = max_lr / div_factor, max_lr, and final = initial / "
-        "final_div_factor. Phase 1 goes initial → max_lr, phase 2 max_lr → final.",
-        "Phase 1 ends (the peak) at step pct_start * total_steps - 1, kept as a float; phase 2 "
-        "ends at total_steps - 1. Within a phase, pct = how far along it you are, 0 to 1.",
-        "Within a phase from `start` to `end`: lr = end + (start - end) * (1 + cos(π·pct)) / 2. "
-        "For max_lr = 0.1 and 1000 steps: 0.004 at step 0, 0.1 at step 299, 4e-7 at step 999.",
-    ),
+HINTS = (
+    "Three lrs matter: initial = max_lr / div_factor, max_lr, and final = initial / "
+    "final_div_factor. Phase 1 goes initial → max_lr, phase 2 max_lr → final.",
+    "Phase 1 ends (the peak) at step pct_start * total_steps - 1, kept as a float; phase 2 "
+    "ends at total_steps - 1. Within a phase, pct = how far along it you are, 0 to 1.",
+    "Within a phase from `start` to `end`: lr = end + (start - end) * (1 + cos(π·pct)) / 2. "
+    "For max_lr = 0.1 and 1000 steps: 0.004 at step 0, 0.1 at step 299, 4e-7 at step 999.",
 )
+
+EXERCISE = Exercise(solution=one_cycle_lr, notebook="06_one_cycle",
+                    reference=schedules.one_cycle_lr, edge_cases=edge_cases,
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS)

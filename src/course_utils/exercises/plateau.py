@@ -211,25 +211,19 @@ MISTAKES = (
                     _wrong, lr_before=True),
 )
 
-EXERCISE = Exercise(
-    solution=reduce_on_plateau,
-    notebook="05_reduce_on_plateau",
-    reference=schedules.reduce_on_plateau,
-    edge_cases=edge_cases,
-    random_cases=random_cases,
-    expected=expected,
-    mistakes=MISTAKES,
-    hints=(
-        "Keep three numbers between calls: the best loss so far (start at infinity), how many "
-        "calls in a row failed to improve on it, and how many cooldown calls are left. Append "
-        "the lr to your list at the end of every call.",
-        "A call improves when loss < best * (1 - threshold): then best = loss and the count "
-        "goes back to 0; otherwise the count grows by 1. While cooldown is left, decrement it "
-        "and set the count to 0.",
-        "Cut when the count EXCEEDS patience (count > patience): lr = max(lr * factor, "
-        "min_lr), then count = 0 and cooldown left = cooldown. A constant loss with the "
-        "defaults is cut on call 12.",
-    ),
-    returns=PER_CALL,
-    describe_case=describe,
+HINTS = (
+    "Keep three numbers between calls: the best loss so far (start at infinity), how many "
+    "calls in a row failed to improve on it, and how many cooldown calls are left. Append "
+    "the lr to your list at the end of every call.",
+    "A call improves when loss < best * (1 - threshold): then best = loss and the count "
+    "goes back to 0; otherwise the count grows by 1. While cooldown is left, decrement it "
+    "and set the count to 0.",
+    "Cut when the count EXCEEDS patience (count > patience): lr = max(lr * factor, "
+    "min_lr), then count = 0 and cooldown left = cooldown. A constant loss with the "
+    "defaults is cut on call 12.",
 )
+
+EXERCISE = Exercise(solution=reduce_on_plateau, notebook="05_reduce_on_plateau",
+                    reference=schedules.reduce_on_plateau, edge_cases=edge_cases,
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS,
+                    returns=PER_CALL, describe_case=describe)

@@ -92,20 +92,15 @@ MISTAKES = (
             gamma_times_drops),
 )
 
-EXERCISE = Exercise(
-    solution=step_lr,
-    notebook="01_step_lr",
-    reference=schedules.step_lr,
-    edge_cases=edge_cases,
-    random_cases=random_cases,
-    expected=expected,
-    mistakes=MISTAKES,
-    hints=(
-        "Count how many whole step_size blocks have passed by this epoch. Epochs 0 .. "
-        "step_size - 1 are block 0 (no drop yet); the first drop happens AT epoch step_size.",
-        "That count is epoch // step_size (integer division). Each drop multiplies the lr by "
-        "gamma, so the drops compound.",
-        "lr = base_lr * gamma ** (epoch // step_size). Check: StepLR(30, 0.1) with base 0.1 "
-        "gives 0.1 at epoch 29, 0.01 at epoch 30 and 45, 0.001 at epoch 60.",
-    ),
+HINTS = (
+    "Count how many whole step_size blocks have passed by this epoch. Epochs 0 .. "
+    "step_size - 1 are block 0 (no drop yet); the first drop happens AT epoch step_size.",
+    "That count is epoch // step_size (integer division). Each drop multiplies the lr by "
+    "gamma, so the drops compound.",
+    "lr = base_lr * gamma ** (epoch // step_size). Check: StepLR(30, 0.1) with base 0.1 "
+    "gives 0.1 at epoch 29, 0.01 at epoch 30 and 45, 0.001 at epoch 60.",
 )
+
+EXERCISE = Exercise(solution=step_lr, notebook="01_step_lr", reference=schedules.step_lr,
+                    edge_cases=edge_cases, random_cases=random_cases, expected=expected,
+                    mistakes=MISTAKES, hints=HINTS)

@@ -206,25 +206,18 @@ MISTAKES = (
             plateau_without_metric),
 )
 
-EXERCISE = Exercise(
-    solution=train_loop,
-    notebook="08_training_loop",
-    reference=train_loop,
-    edge_cases=edge_cases,
-    random_cases=random_cases,
-    expected=expected,
-    mistakes=MISTAKES,
-    hints=(
-        "Three places can go wrong: where a per-batch scheduler steps, where a per-epoch one "
-        "steps, and what ReduceLROnPlateau is given. Print optimizer.param_groups[0]['lr'] "
-        "before each optimizer.step() and compare with the schedule you expect.",
-        "Order inside the batch loop: zero_grad, forward, backward, optimizer.step(), and only "
-        "then, if step_per == 'batch', scheduler.step(). Nothing else steps a per-batch "
-        "scheduler.",
-        "After the batches: validate; then scheduler.step() if step_per == 'epoch', or "
-        "scheduler.step(val_loss) if step_per == 'plateau' (the validation loss, not the "
-        "training loss).",
-    ),
-    returns=Trace(run_loop),  # the lrs its optimizer used
-    describe_case=describe,
+HINTS = (
+    "Three places can go wrong: where a per-batch scheduler steps, where a per-epoch one "
+    "steps, and what ReduceLROnPlateau is given. Print optimizer.param_groups[0]['lr'] "
+    "before each optimizer.step() and compare with the schedule you expect.",
+    "Order inside the batch loop: zero_grad, forward, backward, optimizer.step(), and only "
+    "then, if step_per == 'batch', scheduler.step(). Nothing else steps a per-batch "
+    "scheduler.",
+    "After the batches: validate; then scheduler.step() if step_per == 'epoch', or "
+    "scheduler.step(val_loss) if step_per == 'plateau' (the validation loss, not the "
+    "training loss).",
 )
+
+EXERCISE = Exercise(solution=train_loop, notebook="08_training_loop", reference=train_loop,
+                    edge_cases=edge_cases, random_cases=random_cases, expected=expected,
+                    mistakes=MISTAKES, hints=HINTS, returns=Trace(run_loop), describe_case=describe)

@@ -125,21 +125,16 @@ MISTAKES = (
                     "warmup.", _variant, in_warmup=lambda s, w: s <= w),
 )
 
-EXERCISE = Exercise(
-    solution=warmup_cosine_schedule,
-    notebook="07_warmup_cosine",
-    reference=schedules.warmup_cosine_schedule,
-    edge_cases=edge_cases,
-    random_cases=random_cases,
-    expected=expected,
-    mistakes=MISTAKES,
-    hints=(
-        "Three regimes, checked in this order: step >= total_steps (done: min_lr), "
-        "step < warmup_steps (warming up), otherwise decaying.",
-        "Warmup is a straight line from 0: max_lr * step / warmup_steps. The decay is the "
-        "cosine of notebook 04, but its progress starts when the warmup ends: "
-        "(step - warmup_steps) / max(1, total_steps - warmup_steps).",
-        "The max(1, ...) keeps warmup_steps = total_steps from dividing by zero, and the strict "
-        "`step < warmup_steps` keeps warmup_steps = 0 from dividing by zero.",
-    ),
+HINTS = (
+    "Three regimes, checked in this order: step >= total_steps (done: min_lr), "
+    "step < warmup_steps (warming up), otherwise decaying.",
+    "Warmup is a straight line from 0: max_lr * step / warmup_steps. The decay is the "
+    "cosine of notebook 04, but its progress starts when the warmup ends: "
+    "(step - warmup_steps) / max(1, total_steps - warmup_steps).",
+    "The max(1, ...) keeps warmup_steps = total_steps from dividing by zero, and the strict "
+    "`step < warmup_steps` keeps warmup_steps = 0 from dividing by zero.",
 )
+
+EXERCISE = Exercise(solution=warmup_cosine_schedule, notebook="07_warmup_cosine",
+                    reference=schedules.warmup_cosine_schedule, edge_cases=edge_cases,
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS)

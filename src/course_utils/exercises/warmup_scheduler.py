@@ -181,23 +181,17 @@ MISTAKES = (
             "the contract's is step / warmup_steps.", warmup_plus_one),
 )
 
-EXERCISE = Exercise(
-    solution=get_warmup_cosine_scheduler,
-    notebook="07_warmup_cosine",
-    reference=schedules.get_warmup_cosine_scheduler,
-    edge_cases=edge_cases,
-    random_cases=random_cases,
-    expected=expected,
-    mistakes=MISTAKES,
-    hints=(
-        "LambdaLR sets lr = base_lr * factor(step). So your lambda returns a multiplier: "
-        "step / warmup_steps during warmup, and a cosine that ends at min_lr / base_lr.",
-        "Each param group has its own base lr, so min_lr / base_lr differs per group: pass "
-        "LambdaLR a list with one lambda per group (optimizer.param_groups[i]['lr']).",
-        "Decay factor: r + (1 - r) * (1 + cos(π·p)) / 2 with r = min_lr / base_lr and "
-        "p = (step - warmup_steps) / max(1, total_steps - warmup_steps); return r once "
-        "step >= total_steps.",
-    ),
-    returns=SCHEDULER_TRACE,
-    describe_case=describe,
+HINTS = (
+    "LambdaLR sets lr = base_lr * factor(step). So your lambda returns a multiplier: "
+    "step / warmup_steps during warmup, and a cosine that ends at min_lr / base_lr.",
+    "Each param group has its own base lr, so min_lr / base_lr differs per group: pass "
+    "LambdaLR a list with one lambda per group (optimizer.param_groups[i]['lr']).",
+    "Decay factor: r + (1 - r) * (1 + cos(π·p)) / 2 with r = min_lr / base_lr and "
+    "p = (step - warmup_steps) / max(1, total_steps - warmup_steps); return r once "
+    "step >= total_steps.",
 )
+
+EXERCISE = Exercise(solution=get_warmup_cosine_scheduler, notebook="07_warmup_cosine",
+                    reference=schedules.get_warmup_cosine_scheduler, edge_cases=edge_cases,
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS,
+                    returns=SCHEDULER_TRACE, describe_case=describe)

@@ -92,26 +92,39 @@ def warmup_cosine_explorer(
     )
 
 
+def _epoch_sliders(**more) -> dict:
+    return {"epochs": int_slider("epochs", 100, 10, 300, 10),
+            "base_lr": log_slider("base_lr", 0.1, -4, 0), **more}
+
+
+def _over_epochs(title: str, name: str, sliders: dict, trace: Callable, caption: Callable,
+                 learner_fn: Callable | None, logy: bool, steps: bool = False,
+                 args: Callable | None = None) -> ScheduleExplorer:
+    """torch's `title` scheduler over epochs 0 .. epochs: trace(**sliders) gives its lrs,
+    caption(lrs, **sliders) the facts written on the plot; the learner's `name` beside it."""
+
+    def compute(**params):
+        lrs = trace(**params)
+        curves = {f"torch {title}": (_steps(params["epochs"]), lrs)}
+        return Panel(curves, caption=caption(lrs, **params))
+
+    learner = learner_curve(learner_fn, name, _up_to("epochs"), args or _after("epochs"))
+    return ScheduleExplorer(compute, sliders, learner=learner, learner_name=name, title=title,
+                            xlabel="epoch", logy=logy, steps=steps)
+
+
 def step_explorer(learner_fn: Callable | None = None, logy: bool = False) -> ScheduleExplorer:
     """StepLR vs the learner's step_lr(epoch, base_lr, step_size, gamma)."""
-    sliders = {
-        "epochs": int_slider("epochs", 100, 10, 300, 10),
-        "base_lr": log_slider("base_lr", 0.1, -4, 0),
-        "step_size": int_slider("step_size", 30, 1, 100),
-        "gamma": float_slider("gamma", 0.1, 0.01, 0.99),
-    }
+    sliders = _epoch_sliders(step_size=int_slider("step_size", 30, 1, 100),
+                             gamma=float_slider("gamma", 0.1, 0.01, 0.99))
 
-    def compute(epochs, base_lr, step_size, gamma):
-        trace = step_trace(base_lr, step_size, gamma, n_steps=epochs)
-        drops = sum(b < a for a, b in pairwise(trace))
-        caption = f"{drops} drops · final lr {trace[-1]:.2e}"
-        return Panel({"torch StepLR": (_steps(epochs), trace)}, caption=caption)
+    def trace(epochs, base_lr, step_size, gamma):
+        return step_trace(base_lr, step_size, gamma, n_steps=epochs)
 
-    learner = learner_curve(learner_fn, "step_lr", _up_to("epochs"), _after("epochs"))
-    return ScheduleExplorer(
-        compute, sliders, learner=learner, learner_name="step_lr", title="StepLR",
-        xlabel="epoch", logy=logy, steps=True,
-    )
+    def caption(lrs, **_):
+        return f"{sum(b < a for a, b in pairwise(lrs))} drops · final lr {lrs[-1]:.2e}"
+
+    return _over_epochs("StepLR", "step_lr", sliders, trace, caption, learner_fn, logy, True)
 
 
 def parse_milestones(text: str) -> tuple[int, ...]:
@@ -129,50 +142,38 @@ def parse_milestones(text: str) -> tuple[int, ...]:
 
 def multistep_explorer(learner_fn: Callable | None = None, logy: bool = False) -> ScheduleExplorer:
     """MultiStepLR vs the learner's multistep_lr(epoch, base_lr, milestones, gamma)."""
-    sliders = {
-        "epochs": int_slider("epochs", 100, 10, 300, 10),
-        "base_lr": log_slider("base_lr", 0.1, -4, 0),
-        "milestones": text_box("milestones", "30, 60, 90"),
-        "gamma": float_slider("gamma", 0.1, 0.01, 0.99),
-    }
+    sliders = _epoch_sliders(milestones=text_box("milestones", "30, 60, 90"),
+                             gamma=float_slider("gamma", 0.1, 0.01, 0.99))
 
-    def compute(epochs, base_lr, milestones, gamma):
-        trace = multistep_trace(base_lr, parse_milestones(milestones), gamma, n_steps=epochs)
-        drops = [t for t in range(1, len(trace)) if trace[t] < trace[t - 1]]
-        caption = f"drops at epochs {drops} · final lr {trace[-1]:.2e}"
-        return Panel({"torch MultiStepLR": (_steps(epochs), trace)}, caption=caption)
+    def trace(epochs, base_lr, milestones, gamma):
+        return multistep_trace(base_lr, parse_milestones(milestones), gamma, n_steps=epochs)
+
+    def caption(lrs, **_):
+        drops = [t for t in range(1, len(lrs)) if lrs[t] < lrs[t - 1]]
+        return f"drops at epochs {drops} · final lr {lrs[-1]:.2e}"
 
     def args(epochs, base_lr, milestones, gamma):
         return base_lr, list(parse_milestones(milestones)), gamma  # the learner gets a list
 
-    learner = learner_curve(learner_fn, "multistep_lr", _up_to("epochs"), args)
-    return ScheduleExplorer(
-        compute, sliders, learner=learner, learner_name="multistep_lr", title="MultiStepLR",
-        xlabel="epoch", logy=logy, steps=True,
-    )
+    return _over_epochs("MultiStepLR", "multistep_lr", sliders, trace, caption, learner_fn,
+                        logy, True, args)
 
 
 def exponential_explorer(
     learner_fn: Callable | None = None, logy: bool = False
 ) -> ScheduleExplorer:
     """ExponentialLR vs the learner's exponential_lr(epoch, base_lr, gamma)."""
-    sliders = {
-        "epochs": int_slider("epochs", 100, 10, 300, 10),
-        "base_lr": log_slider("base_lr", 0.1, -4, 0),
-        "gamma": float_slider("gamma", 0.95, 0.8, 0.999, 0.001),
-    }
+    sliders = _epoch_sliders(gamma=float_slider("gamma", 0.95, 0.8, 0.999, 0.001))
 
-    def compute(epochs, base_lr, gamma):
-        trace = exponential_trace(base_lr, gamma, n_steps=epochs)
-        caption = (f"halves every {math.log(0.5) / math.log(gamma):.1f} epochs · "
-                   f"final lr {trace[-1]:.2e}")
-        return Panel({"torch ExponentialLR": (_steps(epochs), trace)}, caption=caption)
+    def trace(epochs, base_lr, gamma):
+        return exponential_trace(base_lr, gamma, n_steps=epochs)
 
-    learner = learner_curve(learner_fn, "exponential_lr", _up_to("epochs"), _after("epochs"))
-    return ScheduleExplorer(
-        compute, sliders, learner=learner, learner_name="exponential_lr", title="ExponentialLR",
-        xlabel="epoch", logy=logy,
-    )
+    def caption(lrs, gamma, **_):
+        return (f"halves every {math.log(0.5) / math.log(gamma):.1f} epochs · "
+                f"final lr {lrs[-1]:.2e}")
+
+    return _over_epochs("ExponentialLR", "exponential_lr", sliders, trace, caption, learner_fn,
+                        logy)
 
 
 def one_cycle_explorer(learner_fn: Callable | None = None, logy: bool = False) -> ScheduleExplorer:

@@ -34,6 +34,11 @@ class ExerciseResult:
         return {"name": self.name, "status": self.status, "points": self.points,
                 "max_points": self.max_points, "message": self.message}
 
+    @classmethod
+    def zero(cls, exercise, status: str, why: str) -> "ExerciseResult":
+        """No points for `exercise`, and why: the message is "<name>: <why>"."""
+        return cls(exercise.name, status, 0, exercise.points, f"{exercise.name}: {why}")
+
 
 @dataclass
 class SubmissionResult:
@@ -104,43 +109,36 @@ def _judged(exercise, cases, message: dict, seed: int):
     """An ExerciseResult from the sandbox's message for this exercise."""
     from course_utils.verdict import judge
 
-    name, points = exercise.name, exercise.points
-    kind = message.get("status")
+    name, kind, zero = exercise.name, message.get("status"), ExerciseResult.zero
     done = message.get("outcomes") if isinstance(message.get("outcomes"), list) else []
     where = exercise.describe(cases[min(len(done), len(cases) - 1)])
     if kind == "missing":
-        return ExerciseResult(name, "error", 0, points,
-                              f"{name}: its definition failed to load, so there is no "
-                              f"`{name}` to check")
+        return zero(exercise, "error", f"its definition failed to load, so there is no "
+                    f"`{name}` to check")
     if kind == "not_callable":
-        return ExerciseResult(name, "failed", 0, points,
-                              f"{name}: expected a function, got {str(message.get('type'))[:60]}"
-                              f". Define it with `def {name}(...)`.")
+        return zero(exercise, "failed", f"expected a function, got "
+                    f"{str(message.get('type'))[:60]}. Define it with `def {name}(...)`.")
     if kind == "timeout":
         seconds = message.get("seconds")
         seconds = f"{seconds:.3g} s" if _is_number(seconds) else "its time"
-        return ExerciseResult(name, "timeout", 0, points,
-                              f"{name}: no answer within {seconds} (an endless loop?), on "
-                              f"input:\n  {where}")
+        return zero(exercise, "timeout", f"no answer within {seconds} (an endless loop?), on "
+                    f"input:\n  {where}")
     if kind == "died":
-        return ExerciseResult(name, "error", 0, points,
-                              f"{name}: the process running your code "
-                              f"{str(message.get('how'))[:100]}, on input:\n  {where}")
+        return zero(exercise, "error", f"the process running your code "
+                    f"{str(message.get('how'))[:100]}, on input:\n  {where}")
     if kind != "ran":
-        return ExerciseResult(name, "error", 0, points, f"{name}: no usable result came back")
+        return zero(exercise, "error", "no usable result came back")
     try:
         outcomes = parse_outcomes(exercise, message.get("outcomes"), len(cases))
     except ValueError as exc:
-        return ExerciseResult(name, "error", 0, points,
-                              f"{name}: the sandbox returned malformed results ({exc})")
+        return zero(exercise, "error", f"the sandbox returned malformed results ({exc})")
     try:
         verdict = judge(exercise, cases, outcomes, seed)
     except Exception as exc:  # a judging bug must be a row, not a crashed batch
-        return ExerciseResult(name, "error", 0, points,
-                              f"{name}: could not judge the results ({type(exc).__name__}: "
-                              f"{exc})")
-    return ExerciseResult(name, verdict.status, points if verdict.passed else 0, points,
-                          verdict.message, verdict.mistake)
+        return zero(exercise, "error",
+                    f"could not judge the results ({type(exc).__name__}: {exc})")
+    return ExerciseResult(name, verdict.status, exercise.points if verdict.passed else 0,
+                          exercise.points, verdict.message, verdict.mistake)
 
 
 def _not_run_note(message: str, not_run: dict) -> str:
@@ -166,22 +164,21 @@ def _interpret(exercises, cases, response: dict, seed: int, limits: Limits,
         if name in by_name:
             result = _judged(exercise, cases[name], by_name[name], seed)
         elif setup is None and response.get("end") == "timeout":
-            result = ExerciseResult(name, "timeout", 0, exercise.points,
-                                    f"{name}: loading your definitions took longer than "
-                                    f"{limits.timeout:g} s (an endless loop at the top of a "
-                                    "cell, a class body or a default argument?)")
+            result = ExerciseResult.zero(
+                exercise, "timeout", f"loading your definitions took longer than "
+                f"{limits.timeout:g} s (an endless loop at the top of a cell, a class body or "
+                "a default argument?)")
         elif response.get("end") == "timeout":
-            result = ExerciseResult(name, "timeout", 0, exercise.points,
-                                    f"{name}: the submission ran out of time "
-                                    f"({limits.timeout:g} s) before this exercise was checked")
+            result = ExerciseResult.zero(
+                exercise, "timeout", f"the submission ran out of time ({limits.timeout:g} s) "
+                "before this exercise was checked")
         elif internal:
-            result = ExerciseResult(name, "error", 0, exercise.points,
-                                    f"{name}: the grader's sandbox failed ({internal[:200]})")
+            result = ExerciseResult.zero(exercise, "error",
+                                         f"the grader's sandbox failed ({internal[:200]})")
         else:
-            result = ExerciseResult(name, "error", 0, exercise.points,
-                                    f"{name}: the process running your code "
-                                    f"{str(response.get('exit'))[:120]} before this exercise "
-                                    "was checked")
+            result = ExerciseResult.zero(
+                exercise, "error", f"the process running your code "
+                f"{str(response.get('exit'))[:120]} before this exercise was checked")
         if result.status != "passed":
             result.message += _setup_note(setup if isinstance(setup, list) else [])
             result.message += _not_run_note(result.message, not_run)
@@ -213,11 +210,9 @@ def grade_submission(path: Path, sandbox, limits: Limits, seed: int | None = Non
             cases[name] = exercise.cases(random.Random(seed))
             continue
         syntax = found.syntax_error_for(name)
-        static[name] = (ExerciseResult(name, "error", 0, exercise.points, f"{name}: {syntax}")
-                        if syntax else
-                        ExerciseResult(name, "missing", 0, exercise.points,
-                                       f"{name}: missing: no `def {name}(...)` in the notebook "
-                                       "(renamed or deleted?)"))
+        static[name] = (ExerciseResult.zero(exercise, "error", syntax) if syntax else
+                        ExerciseResult.zero(exercise, "missing", f"missing: no `def {name}(...)` "
+                                            "in the notebook (renamed or deleted?)"))
     ran = {}
     if to_run:
         request = {
