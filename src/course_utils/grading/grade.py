@@ -4,11 +4,14 @@ import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, get_args
 
 from course_utils.grading.extract import extract
 from course_utils.grading.identify import SubmissionError, identify, read_notebook
 
-STATUSES = ("passed", "failed", "error", "timeout", "missing", "not_attempted")
+# The check's statuses (verdict.Status), plus what only a sandbox can tell (DESIGN.md, fixed).
+GradeStatus = Literal["passed", "failed", "error", "timeout", "missing", "not_attempted"]
+STATUSES: tuple[str, ...] = get_args(GradeStatus)
 
 
 @dataclass
@@ -24,7 +27,7 @@ class Limits:
 @dataclass
 class ExerciseResult:
     name: str
-    status: str
+    status: GradeStatus
     points: int
     max_points: int
     message: str
@@ -35,7 +38,7 @@ class ExerciseResult:
                 "max_points": self.max_points, "message": self.message}
 
     @classmethod
-    def zero(cls, exercise, status: str, why: str) -> "ExerciseResult":
+    def zero(cls, exercise, status: GradeStatus, why: str) -> "ExerciseResult":
         """No points for `exercise`, and why: the message is "<name>: <why>"."""
         return cls(exercise.name, status, 0, exercise.points, f"{exercise.name}: {why}")
 
