@@ -41,13 +41,23 @@ def add_arguments(parser) -> None:
 
 
 def import_lines(notebook) -> list[str]:
-    """The notebook's own top-level import statements, in order, each once."""
+    """The notebook's own top-level import statements, in order, each once (one line each,
+    however they were wrapped)."""
+    import ast
+
     lines = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
-        for line in cell.source.splitlines():
-            if line.startswith(("import ", "from ")) and line not in lines:
+        python = "\n".join(line for line in cell.source.splitlines()
+                           if not line.lstrip().startswith(("%", "!")))
+        try:
+            tree = ast.parse(python)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            line = ast.unparse(node) if isinstance(node, ast.Import | ast.ImportFrom) else None
+            if line and line not in lines:
                 lines.append(line)
     return lines
 
