@@ -43,3 +43,8 @@ def test_the_library_version_named_by_the_solution_exists(name):
     path = text.split("the library's version is `")[1].split("`")[0]
     module, _, attribute = path.rpartition(".")
     assert getattr(importlib.import_module(module), attribute) is EXERCISES[name].reference
+
+
+def test_the_library_version_is_named_where_a_learner_imports_it():
+    assert "`course_utils.schedules.cosine_lr`" in hints.solution_text("cosine_lr")
+    assert "`course_utils.exercises.training_loop.train_loop`" in hints.solution_text("train_loop")
