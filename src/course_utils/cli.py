@@ -17,10 +17,8 @@ SUBCOMMANDS = {
     "grade": ("course_utils.grading.cli", "grade learners' submitted notebooks"),
     "build-notebooks": ("course_utils.notebook_build", "generate notebooks/ from solutions/"),
 }
-DESCRIPTION = (
-    "Learning-rate schedulers for deep-learning interviews: study the notebooks, rehearse "
-    "answers, grade a class."
-)
+DESCRIPTION = ("Learning-rate schedulers for deep-learning interviews: study the notebooks,\n"
+               "rehearse your answers, grade a class.")
 EXAMPLES = """\
 examples:
   lr-course lab                                    open the course in JupyterLab
