@@ -12,7 +12,7 @@ SETUP = r"""
 import json, math, statistics, time
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
-from course_utils import explorer_traces, explorers
+from course_utils import explorers, torch_traces
 
 def cosine_lr(step, total_steps, max_lr=1e-3, min_lr=1e-6):
     progress = min(step, total_steps) / total_steps
@@ -30,7 +30,7 @@ def naive_explorer():
     # backend inside interact's Output widget. Same curves, size, dpi and styling as ours.
     def draw(total_steps, max_lr, min_lr):
         xs = list(range(total_steps + 1))
-        torch_ys = explorer_traces.cosine_trace(total_steps, max_lr, min_lr)
+        torch_ys = torch_traces.cosine_trace(total_steps, max_lr, min_lr)
         mine = [cosine_lr(s, total_steps, max_lr, min_lr) for s in xs]
         fig, ax = plt.subplots(figsize=(6.4, 3.6), dpi=100, layout="constrained")
         ax.plot(xs, torch_ys, label="torch CosineAnnealingLR", lw=2.5, alpha=0.6)
@@ -58,7 +58,7 @@ values = {values!r}
 name = {name!r}
 for v in values:  # warm the torch-trace cache: we time drawing, not torch
     p = dict(total_steps=100, max_lr=1e-3, min_lr=1e-6); p[name] = v
-    explorer_traces.cosine_trace(p["total_steps"], p["max_lr"], p["min_lr"])
+    torch_traces.cosine_trace(p["total_steps"], p["max_lr"], p["min_lr"])
 ours, unblitted, naive, full_draws = [], [], [], 0
 for _ in range({rounds}):
     ex = explorers.cosine_explorer(cosine_lr)

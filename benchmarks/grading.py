@@ -83,14 +83,10 @@ def grade_seconds(batch: Path, jobs: int) -> float:
 def nbclient_seconds(text: str, folder: Path) -> float:
     """Start a kernel, run every cell of the notebook, shut down (what nbgrader/otter do)."""
     import nbformat
-    from nbclient import NotebookClient
 
-    client = NotebookClient(nbformat.reads(text, as_version=4), timeout=600,
-                            kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(folder)}})
-    start = time.perf_counter()
-    client.execute()
-    return time.perf_counter() - start
+    from benchmarks.kernel import execute_notebook
+
+    return execute_notebook(nbformat.reads(text, as_version=4), folder, allow_errors=True)
 
 
 def run(options) -> list[Result]:

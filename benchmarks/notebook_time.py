@@ -2,7 +2,6 @@
 
 import re
 import statistics
-import time
 from pathlib import Path
 
 from benchmarks import ROOT, Result
@@ -42,13 +41,23 @@ def add_arguments(parser) -> None:
 
 
 def import_lines(notebook) -> list[str]:
-    """The notebook's own top-level import statements, in order, each once."""
+    """The notebook's own top-level import statements, in order, each once (one line each,
+    however they were wrapped)."""
+    import ast
+
     lines = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
-        for line in cell.source.splitlines():
-            if line.startswith(("import ", "from ")) and line not in lines:
+        python = "\n".join(line for line in cell.source.splitlines()
+                           if not line.lstrip().startswith(("%", "!")))
+        try:
+            tree = ast.parse(python)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            line = ast.unparse(node) if isinstance(node, ast.Import | ast.ImportFrom) else None
+            if line and line not in lines:
                 lines.append(line)
     return lines
 
@@ -65,15 +74,9 @@ def floor_notebook(notebook=None):
 
 def execute_seconds(notebook, workdir: Path, timeout: int) -> float:
     """Wall time to start a python3 kernel, run every cell, and shut down (nbclient)."""
-    from nbclient import NotebookClient
+    from benchmarks.kernel import execute_notebook
 
-    client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3",
-        resources={"metadata": {"path": str(workdir)}},
-    )
-    start = time.perf_counter()
-    client.execute()
-    return time.perf_counter() - start
+    return execute_notebook(notebook, workdir, timeout)
 
 
 def slowest_cell(notebook) -> str:

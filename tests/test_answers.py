@@ -1,4 +1,4 @@
-"""to_float: every float()-able number is an answer; everything else is a clear failure."""
+"""to_float and to_float_list: any float()-able number is an answer; the rest fails clearly."""
 
 import math
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from course_utils.answers import AnswerError, describe, to_float
+from course_utils.answers import AnswerError, describe, to_float, to_float_list
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,9 @@ def test_describe_survives_hostile_repr_and_truncates():
 
     assert describe(Hostile()) == "<Hostile>"
     assert len(describe("x" * 1000)) == 60
+
+
+def test_to_float_list():
+    assert to_float_list((1, np.float64(0.5), torch.tensor(0.25))) == [1.0, 0.5, 0.25]
+    assert type(to_float_list(np.array([0.1]))[0]) is float
+    assert to_float_list([]) == []

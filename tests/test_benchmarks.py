@@ -63,8 +63,11 @@ def test_floor_imports_what_the_notebook_imports():
     notebook = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("import nothing"),
         nbformat.v4.new_code_cell("import sklearn\nfrom course_utils import training\nx = 1"),
-        nbformat.v4.new_code_cell("    import indented_is_not_top_level\nimport sklearn"),
+        nbformat.v4.new_code_cell("if True:\n    import indented_is_not_top_level\nimport sklearn"),
+        nbformat.v4.new_code_cell("from course_utils import (\n    check,\n    hint,\n)\n"
+                                  "%time x = 1"),
     ])
     source = floor_notebook(notebook).cells[0].source
     assert source.startswith(FLOOR_SOURCE)
-    assert source[len(FLOOR_SOURCE):] == "import sklearn\nfrom course_utils import training\n"
+    assert source[len(FLOOR_SOURCE):] == ("import sklearn\nfrom course_utils import training\n"
+                                          "from course_utils import check, hint\n")

@@ -6,9 +6,10 @@ import time
 
 import pytest
 
-from course_utils import checks
-from course_utils.checks import judge, run_check
+from course_utils import checks, verdict
+from course_utils.checks import run_check
 from course_utils.exercises import EXERCISES, Outcome
+from course_utils.verdict import judge
 from tests.corpus_loader import entries
 
 CORPUS = entries()
@@ -31,22 +32,6 @@ def test_corpus_covers_every_exercise_and_status():
     for name in EXERCISES:
         statuses = {e.status for e in CORPUS if e.exercise == name}
         assert {"passed", "failed", "not_attempted"} <= statuses, name
-
-
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_every_known_mistake_is_diagnosed_by_name(name):
-    exercise = EXERCISES[name]
-    for mistake in exercise.mistakes:
-        result = run_check(name, mistake.implementation)
-        assert result.status in ("failed", "error"), mistake.key
-        assert result.mistake == mistake.key, (mistake.key, result.message)
-        assert mistake.message in result.message
-
-
-@pytest.mark.parametrize("name", list(EXERCISES))
-def test_reference_and_solution_pass(name):
-    assert run_check(name, EXERCISES[name].reference).passed
-    assert run_check(name, EXERCISES[name].solution).passed
 
 
 def test_failure_message_content():
@@ -157,6 +142,6 @@ def test_outcome_from_json_rejects_unknown_kinds():
 
 
 def test_tolerance_is_relative_to_the_schedule_scale():
-    assert checks.close(1.0, 1.0 + 5e-7, scale=1.0)
-    assert not checks.close(1e-6, 2e-6, scale=1e-3)  # round(x, 2) style answers fail
-    assert not checks.close(0.0, 1e-6, scale=0.1)
+    assert verdict.close(1.0, 1.0 + 5e-7, scale=1.0)
+    assert not verdict.close(1e-6, 2e-6, scale=1e-3)  # round(x, 2) style answers fail
+    assert not verdict.close(0.0, 1e-6, scale=0.1)

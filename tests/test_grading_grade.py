@@ -106,3 +106,11 @@ def test_a_silent_sandbox_is_an_error_not_a_pass():
     [result] = _interpret([exercise], {"cosine_lr": cases}, response, 1, LIMITS)
     assert result.status == "error"
     assert "exited with code 0" in result.message
+
+
+def test_a_grade_status_is_a_check_status_or_what_only_a_sandbox_can_tell():
+    from course_utils.grading.grade import STATUSES
+    from course_utils.verdict import STATUSES as CHECK_STATUSES
+
+    assert set(CHECK_STATUSES) <= set(STATUSES)
+    assert set(STATUSES) - set(CHECK_STATUSES) == {"timeout", "missing"}

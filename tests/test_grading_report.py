@@ -4,7 +4,15 @@ import csv
 import json
 
 from course_utils.grading.grade import ExerciseResult, SubmissionResult
-from course_utils.grading.report import feedback, reason, table, to_json, write_csv, write_feedback
+from course_utils.grading.report import (
+    feedback,
+    note_counts,
+    reason,
+    table,
+    to_json,
+    write_csv,
+    write_feedback,
+)
 
 FAILED = ("cosine_lr: wrong for 6 of 51 inputs. First:\n  cosine_lr(step=1001, total_steps=1000)"
           "\n  expected 1e-06 (torch), got 1.0024e-06\nLikely mistake: past total_steps your lr "
@@ -78,3 +86,13 @@ def test_feedback_never_overwrites_a_submission(tmp_path):
 def test_feedback_shows_the_full_message_and_the_error():
     text = feedback(results()[2])
     assert "could not be graded" in text
+
+
+def test_what_the_sandbox_could_not_apply_shows_in_the_row_not_in_the_json():
+    rows = results()
+    note = "the memory limit was not applied (not allowed here)"
+    rows[0].notes = [note]
+    rows[1].notes = [note]
+    assert f"  NOTE   {note}" in table(rows).splitlines()
+    assert note_counts(rows) == {note: 2}
+    assert "notes" not in json.loads(to_json(rows))["submissions"][0]  # the contract is fixed

@@ -1,4 +1,4 @@
-"""The sandbox server: confinement of the learner's process, cleanup, the result channel."""
+"""worker: the learner's process confined, its descendants killed, a channel it can't fake."""
 
 import contextlib
 import json
@@ -7,8 +7,8 @@ import tempfile
 
 import pytest
 
-from course_utils.grading.confine import CappedWriter, sandbox_uid
-from course_utils.grading.sandbox import Sandbox, SandboxError
+from course_utils.grading.confine import sandbox_uid
+from course_utils.grading.sandbox import Sandbox
 
 CASE = {"args": [1, 10], "scale": 1e-3, "label": "", "setup": {}, "kwargs": {}}
 
@@ -119,17 +119,6 @@ def test_closing_the_result_pipe_and_hanging_is_a_timeout(sandbox):
     assert response["end"] == "eof"
 
 
-def test_a_dead_server_is_restarted(sandbox):
-    os.kill(sandbox.process.pid, 9)
-    sandbox.process.wait()
-    assert outcomes(sandbox.run(request("return 3.0")))[0]["value"] == 3.0
-
-
-def test_a_server_that_cannot_start_is_a_sandbox_error(tmp_path):
-    with pytest.raises(SandboxError):
-        Sandbox(python="/bin/false").start()
-
-
 def test_kill_everything_reaches_only_the_submission(sandbox):
     """`kill(-1)` from a submission must not take the sandbox server or the grader down."""
     response = sandbox.run(request("import os, signal\nos.kill(-1, signal.SIGKILL)"))
@@ -137,8 +126,6 @@ def test_kill_everything_reaches_only_the_submission(sandbox):
     assert outcomes(sandbox.run(request("return 4.0")))[0]["value"] == 4.0
 
 
-def test_capped_writer_keeps_the_beginning():
-    writer = CappedWriter(10)
-    for _ in range(1000):
-        writer.write("abcdef")
-    assert writer.text() == "abcdefabcd"
+def test_every_response_says_what_was_not_applied(sandbox):
+    response = sandbox.run(request("return 1.0"))
+    assert response["notes"] == []  # on this machine every limit and the subreaper hold

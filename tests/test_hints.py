@@ -33,3 +33,18 @@ def test_shown_solution_passes_its_check(name):
 def test_unknown_exercise():
     with pytest.raises(KeyError):
         hints.hint("nope")
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_the_library_version_named_by_the_solution_exists(name):
+    import importlib
+
+    text = hints.solution_text(name)
+    path = text.split("the library's version is `")[1].split("`")[0]
+    module, _, attribute = path.rpartition(".")
+    assert getattr(importlib.import_module(module), attribute) is EXERCISES[name].reference
+
+
+def test_the_library_version_is_named_where_a_learner_imports_it():
+    assert "`course_utils.schedules.cosine_lr`" in hints.solution_text("cosine_lr")
+    assert "`course_utils.exercises.training_loop.train_loop`" in hints.solution_text("train_loop")

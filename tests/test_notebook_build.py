@@ -1,6 +1,5 @@
 """solutions/ -> notebooks/: stubs, cleaning, determinism, --check and the no-leak guard."""
 
-import argparse
 from pathlib import Path
 
 import nbformat
@@ -8,6 +7,7 @@ import pytest
 from nbformat import v4
 
 from course_utils import notebook_build as nbb
+from course_utils.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "notebooks" / "98_fixture_double.ipynb"
@@ -68,11 +68,8 @@ def write(nb, path: Path) -> Path:
 
 
 def cli(solutions: Path, notebooks: Path, *flags: str) -> int:
-    parser = argparse.ArgumentParser()
-    nbb.add_arguments(parser)
-    return nbb.run(
-        parser.parse_args([*flags, "--solutions", str(solutions), "--notebooks", str(notebooks)])
-    )
+    return main(["build-notebooks", *flags, "--solutions", str(solutions),
+                 "--notebooks", str(notebooks)])
 
 
 @pytest.fixture
@@ -245,13 +242,12 @@ def test_bad_markers_write_nothing(course, capsys):
     assert list(notebooks.iterdir()) == []
 
 
-def test_missing_solutions_folder_is_a_clear_error(tmp_path, monkeypatch, capsys):
-    assert cli(tmp_path / "nope", tmp_path / "nb") == 1
-    assert "solutions folder not found" in capsys.readouterr().err
+def test_missing_solutions_folder_is_a_usage_error(tmp_path, monkeypatch, capsys):
+    assert cli(tmp_path / "nope", tmp_path / "nb") == 2
+    assert "lr-course build-notebooks: error: solutions folder not found" in (
+        capsys.readouterr().err)
     monkeypatch.chdir(tmp_path)
-    parser = argparse.ArgumentParser()
-    nbb.add_arguments(parser)
-    assert nbb.run(parser.parse_args([])) == 1
+    assert main(["build-notebooks"]) == 2
     assert "no course repository" in capsys.readouterr().err
 
 
@@ -259,9 +255,7 @@ def test_default_folders_are_found_from_a_subdirectory(course, monkeypatch):
     solutions, notebooks = course
     (solutions.parent / "pyproject.toml").write_text("")
     monkeypatch.chdir(notebooks)
-    parser = argparse.ArgumentParser()
-    nbb.add_arguments(parser)
-    assert nbb.run(parser.parse_args([])) == 0
+    assert main(["build-notebooks"]) == 0
     assert (notebooks / "01_cosine.ipynb").exists()
 
 

@@ -60,11 +60,11 @@ def test_every_stored_numeric_answer_is_what_torch_computes(q):
 @pytest.mark.parametrize("q", NUMERIC, ids=[q["id"] for q in NUMERIC])
 def test_stored_wrong_answers_are_really_wrong_and_judged_so(q):
     value = bank.correct_value(q)
-    assert bank.judge(q, value).correct
+    assert bank.judge_response(q, value).correct
     for a in q["answers"]:
         if a["type"] == "value" and not a["correct"]:
             assert not bank._close(q, a["value"], value), "a listed mistake equals the answer"
-            verdict = bank.judge(q, a["value"])
+            verdict = bank.judge_response(q, a["value"])
             assert not verdict.correct and verdict.feedback == a["feedback"]
 
 
@@ -80,7 +80,7 @@ def test_seed_error_multistep_drops_twice_not_three_times_in_raw_torch():
     assert drops == 2
     q = next(q for q in QUESTIONS if q["id"] == "multistep-drops-90")
     assert bank.correct_value(q) == drops
-    assert not bank.judge(q, 3).correct
+    assert not bank.judge_response(q, 3).correct
 
 
 def test_drills_valid_and_cover_every_notebook():
@@ -149,16 +149,16 @@ def test_parse_response_gives_clear_errors():
 
 def test_numeric_judging_uses_relative_tolerance_and_integers_are_exact():
     q = next(q for q in NUMERIC if q["id"] == "exp-10")  # 0.005987...
-    assert bank.judge(q, 0.00599).correct
-    assert bank.judge(q, 0.005987).correct
-    assert not bank.judge(q, 0.0063).correct
-    assert not bank.judge(q, 0.006 * 10).correct
+    assert bank.judge_response(q, 0.00599).correct
+    assert bank.judge_response(q, 0.005987).correct
+    assert not bank.judge_response(q, 0.0063).correct
+    assert not bank.judge_response(q, 0.006 * 10).correct
     peak = next(q for q in NUMERIC if q["id"] == "onecycle-peak")
-    assert bank.judge(peak, 299).correct
-    verdict = bank.judge(peak, 300)
+    assert bank.judge_response(peak, 299).correct
+    verdict = bank.judge_response(peak, 300)
     assert not verdict.correct and "pct_start" in verdict.feedback
     zero = next(q for q in NUMERIC if q["id"] == "warmup-seq-100")
-    assert bank.judge(zero, 0).correct and not bank.judge(zero, 1e-6).correct
+    assert bank.judge_response(zero, 0).correct and not bank.judge_response(zero, 1e-6).correct
 
 
 def test_plain_text_removes_latex_markup():

@@ -44,7 +44,7 @@ def test_generated_answers_match_torch_over_many_seeds(kind):
         want = _torch_answer(q["oracle"])
         assert bank.correct_value(q) == pytest.approx(want, rel=1e-12, abs=1e-15), (kind, seed)
         assert bank.question_problems(q) == []
-        assert bank.judge(q, want).correct
+        assert bank.judge_response(q, want).correct
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -72,11 +72,12 @@ def test_generated_questions_belong_to_their_topic_and_judge_with_tolerance():
     q = generators.generate("exponential_lr", 3)
     assert q["topic"] == "03_exponential_lr" and q["id"] == "gen-exponential_lr-3"
     value = bank.correct_value(q)
-    assert bank.judge(q, value * 1.004).correct
-    assert not bank.judge(q, value * 1.05).correct
+    assert bank.judge_response(q, value * 1.004).correct
+    assert not bank.judge_response(q, value * 1.05).correct
     peak = generators.generate("one_cycle_peak", 3)
     value = bank.correct_value(peak)
-    assert bank.judge(peak, value).correct and not bank.judge(peak, value + 1).correct
+    assert bank.judge_response(peak, value).correct
+    assert not bank.judge_response(peak, value + 1).correct
 
 
 def test_every_plateau_question_has_a_cut_and_kinds_cover_topics():

@@ -1,21 +1,39 @@
-"""Helpers for the learning-rate schedules course: reference schedules, checks, explorers."""
+"""The learning-rate schedules course's library: checks, explorers, torch traces, plots, training.
 
-__all__ = ["check", "hint", "show_versions", "solution"]
-__version__ = "0.1.0"
+A notebook imports what a lesson uses from here, and quizzes from course_utils.rehearsal:
 
+    from course_utils import check, cosine_explorer, hint, lr_trace, plot_schedules, solution
+    from course_utils.rehearsal import drill, quiz
 
-def __getattr__(name):
-    # Lazy: `import course_utils` stays cheap; torch loads only when a check needs it.
-    if name == "check":
-        from course_utils.display import check
+Each name loads its module when first used: `import course_utils` stays cheap, torch loads
+only when a name needs it. `dir(course_utils)` lists them all.
+"""
 
-        return check
-    if name in ("hint", "solution"):
-        from course_utils import hints
+from importlib import metadata as _metadata
 
-        return getattr(hints, name)
-    if name == "show_versions":
-        from course_utils.versions import show_versions
+from course_utils.lazy import lazy_exports as _lazy_exports
 
-        return show_versions
-    raise AttributeError(f"module 'course_utils' has no attribute {name!r}")
+DISTRIBUTION = "lr-schedules-course"  # the name pip knows; its version is pyproject.toml's
+try:
+    __version__ = _metadata.version(DISTRIBUTION)
+except _metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "unknown"
+
+_MODULES = {
+    "course_utils.display": ("check",),
+    "course_utils.hints": ("hint", "solution"),
+    "course_utils.checks": ("run_check",),
+    "course_utils.versions": ("show_versions",),
+    "course_utils.torch_traces": ("lr_trace", "make_optimizer", "one_cycle_trace"),
+    "course_utils.plotting": ("Panel", "draw_panel", "plot_panels", "plot_schedules"),
+    "course_utils.explorers": (
+        "cosine_explorer", "exponential_explorer", "multistep_explorer", "one_cycle_explorer",
+        "plateau_explorer", "plateau_losses", "step_explorer", "warmup_cosine_explorer",
+    ),
+    "course_utils.training": (
+        "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch", "train",
+    ),
+}
+EXPORTS = {name: module for module, names in _MODULES.items() for name in names}
+__all__ = sorted(EXPORTS)
+__getattr__, __dir__ = _lazy_exports(__name__, EXPORTS)

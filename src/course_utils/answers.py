@@ -1,4 +1,4 @@
-"""Turn whatever a learner's function returned into a float, or say clearly why not."""
+"""Turn whatever a learner's function returned into a float (or floats), or say clearly why not."""
 
 import math
 import numbers
@@ -49,3 +49,21 @@ def to_float(value) -> float:
     if not isinstance(value, numbers.Number | float) and not hasattr(value, "__float__"):
         raise AnswerError(f"returned {describe(value)}, which is not a number")
     return number
+
+
+def to_float_list(value) -> list[float]:
+    """A list, tuple or 1-d array of numbers as a list of floats, else an AnswerError (why)."""
+    if value is None:
+        raise AnswerError("returned None: did you forget a `return` statement?")
+    if isinstance(value, str | bytes | dict | set):
+        raise AnswerError(f"returned {describe(value)}; return a list of numbers")
+    if getattr(value, "ndim", 1) != 1 or not hasattr(value, "__len__"):
+        raise AnswerError(f"returned {describe(value)}; return a list with one lr per call")
+    values = list(value)
+    for i, item in enumerate(values):
+        try:
+            values[i] = to_float(item)
+        except AnswerError:
+            raise AnswerError(f"returned a list whose item {i} is {describe(item)}; every item "
+                              "must be a number (an lr)") from None
+    return values

@@ -2,7 +2,8 @@
 
 import html
 
-from course_utils.checks import CheckResult, run_check
+from course_utils.checks import run_check
+from course_utils.verdict import CheckResult
 
 _STYLE = {
     "passed": ("#e6f4ea", "#1e7e34", "✔ passed"),
@@ -40,19 +41,20 @@ def _in_notebook() -> bool:
     return shell is not None and hasattr(shell, "kernel")
 
 
-def check(name: str, obj) -> CheckResult:
+def check(name: str, obj) -> None:
     """Check the learner's `obj` for exercise `name`, show the verdict, assert on failure.
 
-    A stub that still raises NotImplementedError is reported as not attempted without
-    raising, so "Run All" on a fresh notebook runs to the end.
+    Returns None: the verdict is shown (a coloured box in a notebook, its text elsewhere);
+    `course_utils.checks.run_check(name, obj)` returns it as a CheckResult. A stub that still
+    raises NotImplementedError is reported as not attempted without raising, so "Run All"
+    on a fresh notebook runs to the end.
     """
     result = run_check(name, obj)
     if _in_notebook():
         from IPython.display import display
 
-        display(result)
+        display({"text/html": result_html(result), "text/plain": result.message}, raw=True)
     else:
         print(result.message)
     if result.status in ("failed", "error"):
         raise CheckFailed(result.message)
-    return None if _in_notebook() else result

@@ -1,5 +1,6 @@
 """Tiered hints, then the solution on request, for every exercise."""
 
+import importlib
 import inspect
 
 from course_utils.exercises import EXERCISES
@@ -43,11 +44,24 @@ def hint(name: str, level: int | None = None) -> None:
     _show(hint_text(name, level))
 
 
+def public_path(obj) -> str:
+    """Where to import `obj` from: its module, or the shortest parent package that exposes it
+    (course_utils.schedules.cosine_lr, not course_utils.schedules.decay.cosine_lr)."""
+    module = obj.__module__
+    while "." in module:
+        parent = module.rpartition(".")[0]
+        if getattr(importlib.import_module(parent), obj.__name__, None) is not obj:
+            break
+        module = parent
+    return f"{module}.{obj.__name__}"
+
+
 def solution_text(name: str) -> str:
     exercise = _exercise(name)
     source = inspect.getsource(exercise.solution)
+    reference = public_path(exercise.reference)
     return (f"**A model solution for `{name}`** (it passes `check('{name}', ...)`; the "
-            f"library's version is `course_utils.schedules.{exercise.reference.__name__}`):"
+            f"library's version is `{reference}`):"
             f"\n\n```python\n{source}```")
 
 

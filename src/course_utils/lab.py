@@ -8,16 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-
-def _port(text: str) -> int:
-    port = int(text)
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port must be in 1..65535, got {port}")
-    return port
+from course_utils.cli_args import UsageError, positive, warn
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=_port, help="port for the Jupyter server (default: 8888)")
+    parser.add_argument("--port", type=positive(int, maximum=65535),
+                        help="port for the Jupyter server (default: 8888)")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
 
 
@@ -47,12 +43,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         notebooks = find_notebooks(Path.cwd())
     except FileNotFoundError as exc:
-        print(f"lab: error: {exc}", file=sys.stderr)
-        return 2
+        raise UsageError(str(exc)) from None
     if not any(notebooks.glob("*.ipynb")):
-        print(
-            f"lab: warning: {notebooks} has no notebooks yet; run `make notebooks`", file=sys.stderr
-        )
+        warn(args, f"{notebooks} has no notebooks yet; run `make notebooks`")
     argv = jupyter_command(notebooks, args.port, args.no_browser)
     sys.stdout.flush()
     if os.name == "posix":

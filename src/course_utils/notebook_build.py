@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from course_utils.cli_args import CommandError, UsageError, warn
 
 NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 SOLUTION_ONLY_TAG = "solution-only"
@@ -71,30 +72,30 @@ def _split_regions(source: str, begin: re.Pattern, end: re.Pattern, where: str, 
     return pieces
 
 
-def strip_code(source: str, where: str, removed: Region) -> str:
-    """Replace each `### BEGIN/END SOLUTION` region by a NotImplementedError stub."""
+def _strip(source: str, where: str, removed: Region, begin: re.Pattern, end: re.Pattern,
+           markers: str, stub: tuple[str, ...]) -> str:
+    """Replace each solution region by `stub` (each line at the region's indent)."""
     out: list[str] = []
-    markers = "'### BEGIN SOLUTION' / '### END SOLUTION' on their own lines"
-    for piece in _split_regions(source, CODE_BEGIN, CODE_END, where, markers):
+    for piece in _split_regions(source, begin, end, where, markers):
         if piece[0] == "keep":
             out.append(piece[1])
         else:
             _, indent, lines = piece
             removed.lines.update(line.strip() for line in lines)
-            out.extend(indent + stub for stub in STUB_LINES)
+            out.extend(indent + line for line in stub)
     return "\n".join(out)
+
+
+def strip_code(source: str, where: str, removed: Region) -> str:
+    """Replace each `### BEGIN/END SOLUTION` region by a NotImplementedError stub."""
+    markers = "'### BEGIN SOLUTION' / '### END SOLUTION' on their own lines"
+    return _strip(source, where, removed, CODE_BEGIN, CODE_END, markers, STUB_LINES)
 
 
 def strip_markdown(source: str, where: str, removed: Region) -> str:
     """Drop each `<!-- BEGIN/END SOLUTION -->` region of a markdown cell."""
-    out: list[str] = []
     markers = "'<!-- BEGIN SOLUTION -->' / '<!-- END SOLUTION -->' on their own lines"
-    for piece in _split_regions(source, MD_BEGIN, MD_END, where, markers):
-        if piece[0] == "keep":
-            out.append(piece[1])
-        else:
-            removed.lines.update(line.strip() for line in piece[2])
-    return "\n".join(out)
+    return _strip(source, where, removed, MD_BEGIN, MD_END, markers, ())
 
 
 def _stable_id(stem: str, index: int) -> str:
@@ -255,20 +256,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         root = None if args.solutions and args.notebooks else find_root(Path.cwd())
-        solutions = args.solutions or root / "solutions"
-        notebooks = args.notebooks or root / "notebooks"
-        if not solutions.is_dir():
-            raise BuildError(f"solutions folder not found: {solutions}")
+    except BuildError as exc:
+        raise UsageError(str(exc)) from None
+    solutions = args.solutions or root / "solutions"
+    notebooks = args.notebooks or root / "notebooks"
+    if not solutions.is_dir():
+        raise UsageError(f"solutions folder not found: {solutions}")
+    try:
         plan = plan_build(solutions, notebooks, stamp=args.stamp_solutions and not args.check)
     except BuildError as exc:
-        print(f"build-notebooks: error:\n{exc}\nnothing written", file=sys.stderr)
-        return 1
+        raise CommandError(f"{exc}\nnothing written") from None
     if args.check:
         for problem in plan.problems:
             print(problem)
         if plan.problems:
-            print("notebooks/ is out of sync: run `lr-course build-notebooks`", file=sys.stderr)
-            return 1
+            raise CommandError("notebooks/ is out of sync: run `lr-course build-notebooks`")
         print(f"in sync: {solutions} -> {notebooks}")
         return 0
     notebooks.mkdir(parents=True, exist_ok=True)
@@ -280,5 +282,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"removed {path}")
     unstamped = [p for p in plan.problems if p.startswith("unstamped") and not args.stamp_solutions]
     for problem in unstamped:
-        print(problem, file=sys.stderr)
+        warn(args, problem)
     return 0

@@ -1,6 +1,11 @@
-"""Run torch's own schedulers and record the lr they set: the oracle for every check."""
+"""Run torch's own schedulers and record the lr they set: the oracle for every check.
+
+lr_trace runs any scheduler; below it, one cached wrapper per scheduler that the explorers
+and the exercises' oracles share.
+"""
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import torch
 
@@ -55,3 +60,121 @@ def scheduler_trace(
 ):
     """lr_trace of torch.optim.lr_scheduler.<name>(optimizer, **kwargs)."""
     return lr_trace(lambda opt: build_scheduler(opt, name, **kwargs), base_lrs, n_steps, metrics)
+
+
+# ---- one cached wrapper per scheduler, named by the course's parameters ------------------------
+# Each returns a tuple of lrs for t = 0 .. n_steps (t = 0: right after construction); the
+# explorers and the exercises' oracles call the same wrappers, by the exercises' names.
+
+
+@lru_cache(maxsize=256)
+def step_trace(base_lr: float, step_size: int, gamma: float, n_steps: int) -> tuple[float, ...]:
+    """StepLR(step_size, gamma)."""
+    return tuple(scheduler_trace("StepLR", base_lr, n_steps, step_size=step_size, gamma=gamma))
+
+
+@lru_cache(maxsize=256)
+def multistep_trace(
+    base_lr: float, milestones: tuple[int, ...], gamma: float, n_steps: int
+) -> tuple[float, ...]:
+    """MultiStepLR(milestones, gamma); milestones as a tuple (any order, repeats count)."""
+    return tuple(scheduler_trace("MultiStepLR", base_lr, n_steps, milestones=list(milestones),
+                                 gamma=gamma))
+
+
+@lru_cache(maxsize=256)
+def exponential_trace(base_lr: float, gamma: float, n_steps: int) -> tuple[float, ...]:
+    """ExponentialLR(gamma)."""
+    return tuple(scheduler_trace("ExponentialLR", base_lr, n_steps, gamma=gamma))
+
+
+@lru_cache(maxsize=256)
+def cosine_trace(total_steps: int, max_lr: float, min_lr: float,
+                 n_steps: int | None = None) -> tuple[float, ...]:
+    """CosineAnnealingLR(T_max=total_steps, eta_min=min_lr) from max_lr; n_steps defaults to
+    total_steps (past it torch's cosine rises again)."""
+    n = total_steps if n_steps is None else n_steps
+    return tuple(scheduler_trace("CosineAnnealingLR", max_lr, n, T_max=total_steps,
+                                 eta_min=min_lr))
+
+
+@lru_cache(maxsize=256)
+def linear_trace(base_lr: float, start_factor: float, end_factor: float, total_iters: int,
+                 n_steps: int | None = None) -> tuple[float, ...]:
+    """LinearLR(start_factor, end_factor, total_iters); n_steps defaults to total_iters."""
+    n = total_iters if n_steps is None else n_steps
+    return tuple(scheduler_trace("LinearLR", base_lr, n, start_factor=start_factor,
+                                 end_factor=end_factor, total_iters=total_iters))
+
+
+WARMUP_START_FACTOR = 1e-10  # LinearLR refuses 0; 1e-10·max_lr is 0 at any plotted scale
+
+
+@lru_cache(maxsize=256)
+def warmup_cosine_trace(
+    warmup_steps: int, total_steps: int, max_lr: float, min_lr: float
+) -> tuple[float, ...]:
+    """LinearLR (≈0 → max_lr over warmup_steps) then CosineAnnealingLR to min_lr, through
+    SequentialLR, for t = 0 .. total_steps; min_lr at total_steps when warmup fills the run."""
+    from torch.optim.lr_scheduler import CosineAnnealingLR, LinearLR, SequentialLR
+
+    if not 0 <= warmup_steps <= total_steps or total_steps < 1:
+        raise ValueError(f"need 0 <= warmup_steps ({warmup_steps}) <= total_steps ({total_steps})")
+    decay_steps = total_steps - warmup_steps
+
+    def warmup(opt):
+        return LinearLR(opt, WARMUP_START_FACTOR, 1.0, total_iters=warmup_steps)
+
+    def cosine(opt):
+        return CosineAnnealingLR(opt, T_max=decay_steps, eta_min=min_lr)
+
+    if warmup_steps == 0:
+        return tuple(lr_trace(cosine, max_lr, total_steps))
+    if decay_steps == 0:
+        return (*lr_trace(warmup, max_lr, total_steps - 1), min_lr)
+
+    def make(opt):
+        return SequentialLR(opt, [warmup(opt), cosine(opt)], milestones=[warmup_steps])
+
+    return tuple(lr_trace(make, max_lr, total_steps))
+
+
+@lru_cache(maxsize=256)
+def one_cycle_trace(
+    total_steps: int, max_lr: float, pct_start: float, div_factor: float, final_div_factor: float
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """OneCycleLR (cos, two phases): (lrs, momentums) at step 0 .. total_steps - 1."""
+    from torch.optim.lr_scheduler import OneCycleLR
+
+    optimizer = make_optimizer([max_lr], momentum=0.9)
+    scheduler = OneCycleLR(
+        optimizer, max_lr=max_lr, total_steps=total_steps, pct_start=pct_start,
+        div_factor=div_factor, final_div_factor=final_div_factor,
+    )
+    lrs, momentums = [], []
+    for t in range(total_steps):
+        group = optimizer.param_groups[0]
+        lrs.append(group["lr"])
+        momentums.append(group["momentum"])
+        if t < total_steps - 1:
+            optimizer.step()
+            scheduler.step()
+    return tuple(lrs), tuple(momentums)
+
+
+@lru_cache(maxsize=256)
+def plateau_trace(
+    losses: tuple[float, ...], base_lr: float, factor: float, patience: int,
+    threshold: float, cooldown: int, min_lr: float,
+) -> tuple[float, ...]:
+    """ReduceLROnPlateau(mode='min', threshold_mode='rel'): the lr before, then after each
+    step(loss)."""
+    from torch.optim.lr_scheduler import ReduceLROnPlateau
+
+    def make(opt):
+        return ReduceLROnPlateau(
+            opt, mode="min", factor=factor, patience=patience, threshold=threshold,
+            threshold_mode="rel", cooldown=cooldown, min_lr=min_lr,
+        )
+
+    return tuple(lr_trace(make, base_lr, len(losses), metrics=list(losses)))

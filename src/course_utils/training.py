@@ -87,7 +87,7 @@ def make_loader(X, y, batch_size: int = 64, seed: int = 0) -> DataLoader:
     return DataLoader(dataset, sampler=sampler, batch_size=None)
 
 
-def make_optimizer(model: nn.Module, optimizer: str = "sgd", lr: float = 0.1, momentum=0.9):
+def optimizer_for(model: nn.Module, optimizer: str = "sgd", lr: float = 0.1, momentum=0.9):
     """SGD (with momentum) or Adam/AdamW on the model's parameters."""
     name = str(optimizer).lower()
     if name == "sgd":
@@ -153,7 +153,7 @@ def train(
     X_train, y_train, X_val, y_val = data if data is not None else load_digits_split(seed)
     model = make_model(seed, hidden)
     loader = make_loader(X_train, y_train, batch_size, seed)
-    opt = make_optimizer(model, optimizer, lr, momentum)
+    opt = optimizer_for(model, optimizer, lr, momentum)
     sched = scheduler(opt, len(loader), epochs) if scheduler is not None else None
     is_plateau = isinstance(sched, torch.optim.lr_scheduler.ReduceLROnPlateau)
     if is_plateau != (step_per == "plateau"):

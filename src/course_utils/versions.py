@@ -3,7 +3,9 @@
 import platform
 from importlib.metadata import PackageNotFoundError, version
 
-PACKAGES = ("torch", "numpy", "matplotlib", "ipywidgets", "lr-schedules-course")
+from course_utils import DISTRIBUTION
+
+PACKAGES = ("torch", "numpy", "matplotlib", "ipywidgets", DISTRIBUTION)
 
 
 def versions(packages=PACKAGES) -> dict[str, str]:

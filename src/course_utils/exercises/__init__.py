@@ -1,30 +1,33 @@
-"""The course's exercises by name: EXERCISES[name] is the spec its check uses."""
+"""The course's exercises by name: EXERCISES[name] is the spec its check uses.
 
-from course_utils.exercises.base import Case, Exercise, Mistake, Outcome
-from course_utils.exercises.cosine import EXERCISE as COSINE_LR
-from course_utils.exercises.exponential import EXERCISE as EXPONENTIAL_LR
-from course_utils.exercises.multistep import EXERCISE as MULTISTEP_LR
-from course_utils.exercises.one_cycle import EXERCISE as ONE_CYCLE_LR
-from course_utils.exercises.plateau import EXERCISE as REDUCE_ON_PLATEAU
-from course_utils.exercises.step import EXERCISE as STEP_LR
-from course_utils.exercises.training_loop import EXERCISE as TRAIN_LOOP
-from course_utils.exercises.warmup import EXERCISE as WARMUP_COSINE_SCHEDULE
-from course_utils.exercises.warmup_scheduler import EXERCISE as GET_WARMUP_COSINE_SCHEDULER
+Every module of this package that defines `EXERCISE` is one exercise: adding the module adds
+it. They come in course order (by notebook; within a notebook, by module name).
+"""
 
-EXERCISES: dict[str, Exercise] = {
-    exercise.name: exercise
-    for exercise in (
-        COSINE_LR,
-        WARMUP_COSINE_SCHEDULE,
-        GET_WARMUP_COSINE_SCHEDULER,
-        STEP_LR,
-        MULTISTEP_LR,
-        EXPONENTIAL_LR,
-        REDUCE_ON_PLATEAU,
-        ONE_CYCLE_LR,
-        TRAIN_LOOP,
-    )
-}
+import importlib
+import pkgutil
+
+from course_utils.cases import Case, Outcome
+from course_utils.course import position
+from course_utils.exercises.base import Exercise, Mistake
+
+
+def _discover() -> dict[str, Exercise]:
+    found = []
+    for info in pkgutil.iter_modules(__path__):  # sorted by module name
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        exercise = getattr(module, "EXERCISE", None)
+        if isinstance(exercise, Exercise):
+            found.append(exercise)
+    found.sort(key=lambda exercise: position(exercise.notebook))
+    names = [exercise.name for exercise in found]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ValueError(f"two exercise modules define {', '.join(repeated)}")
+    return {exercise.name: exercise for exercise in found}
+
+
+EXERCISES: dict[str, Exercise] = _discover()
 
 
 def exercises_for(notebook: str) -> list[Exercise]:

@@ -1,52 +1,16 @@
-"""What an exercise is: its cases, how answers are obtained, the oracle, known mistakes."""
+"""What an exercise is: its model solution, cases, torch's expected answers, known mistakes."""
 
+import functools
+import inspect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from course_utils.answers import AnswerError, describe, to_float
-
-
-@dataclass(frozen=True)
-class Case:
-    """One input the check tries. `args` are passed positionally, after any `setup` object.
-
-    `setup` holds plain data the exercise needs besides the arguments (for a scheduler
-    factory: the param groups' base lrs and how many steps to run). `scale` is the size
-    of the schedule (its peak lr): tolerances are relative to it.
-    """
-
-    args: tuple
-    scale: float
-    label: str = ""
-    setup: dict = field(default_factory=dict)
-    kwargs: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a learner's code gave for one case: a value, or why there is none.
-
-    kind: "value", "not_implemented" (the stub), "exception" (their code raised),
-    "bad_answer" (returned something that is not a number).
-    """
-
-    kind: str
-    value: Any = None
-    error_type: str = ""
-    error: str = ""
-
-    def to_json(self) -> dict:
-        return {"kind": self.kind, "value": self.value, "error_type": self.error_type,
-                "error": self.error}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Outcome":
-        kind = data.get("kind")
-        if kind not in ("value", "not_implemented", "exception", "bad_answer"):
-            raise ValueError(f"unknown outcome kind {kind!r}")
-        return cls(kind, data.get("value"), str(data.get("error_type", "")),
-                   str(data.get("error", ""))[:500])
+from course_utils.answers import AnswerError
+from course_utils.cases import Case, Outcome
+from course_utils.course import check_name
+from course_utils.exercises.answer_kinds import NUMBER, AnswerKind
+from course_utils.exercises.oracles import call_text
 
 
 @dataclass(frozen=True)
@@ -57,38 +21,76 @@ class Mistake:
     message: str
     implementation: Callable
 
+    @classmethod
+    def variant(cls, key: str, message: str, template: Callable, **swaps) -> "Mistake":
+        """The mistake whose implementation is `template` with some parts swapped for wrong
+        ones (its keyword-only arguments), so a module writes its signature once."""
+        return cls(key, message, functools.partial(template, **swaps))
+
 
 @dataclass(frozen=True)
 class Exercise:
-    """An exercise of the course (see DESIGN.md, "Exercises and checks")."""
+    """An exercise of the course (see DESIGN.md, "Exercises and checks").
 
-    name: str
+    Args:
+        solution: the model answer shown by solution(name); its name is the exercise's, and
+            its signature (with return annotation) is the one the learner implements.
+        notebook: the notebook of the course map (course.py) the exercise is in.
+        reference: the library's validated implementation (course_utils.schedules & co.).
+        edge_cases, random_cases: the inputs; random_cases(rng) are fresh on every check.
+        expected: torch's answers for a list of cases (the oracle).
+        mistakes, hints: the known wrong implementations, then the hints, in order.
+        returns: what an answer is (answer_kinds): a number, one lr per call, an lr trace.
+        describe_case: the input as the check message shows it (default: the call).
+    """
+
+    solution: Callable
     notebook: str
-    signature: str
-    points: int
-    oracle: str
+    reference: Callable
     edge_cases: Callable[[], list[Case]]
     random_cases: Callable[[Any], list[Case]]
     expected: Callable[[Sequence[Case]], list[Any]]
-    describe_case: Callable[[Case], str]
-    reference: Callable  # the library's validated implementation
-    solution: Callable  # a short, clean model answer shown by solution(name)
     mistakes: tuple[Mistake, ...]
     hints: tuple[str, ...]
-    returns_trace: bool = False  # answers are lr traces (scheduler factories), not floats
-    returns_list: bool = False  # answers are lists of floats (one lr per call), not floats
+    returns: AnswerKind = NUMBER
+    describe_case: Callable[[Case], str] | None = None
+    points: int = 10
+
+    def __post_init__(self):
+        check_name(self.notebook)
+        keys = [mistake.key for mistake in self.mistakes]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:  # a key names one diagnosis: CheckResult.mistake and grade rows use it
+            raise ValueError(f"{self.name}: mistake key(s) used twice: {', '.join(repeated)}")
+        if len(self.hints) < 2:
+            raise ValueError(f"{self.name}: give at least two hints before the solution")
+
+    @property
+    def name(self) -> str:
+        return self.solution.__name__
+
+    @property
+    def signature(self) -> str:
+        """`step_lr(epoch, base_lr, step_size, gamma=0.1) -> float`, read from the solution."""
+        signature = inspect.signature(self.solution)
+        returns = signature.return_annotation
+        text = f"{self.name}{signature.replace(return_annotation=inspect.Signature.empty)}"
+        if returns is inspect.Signature.empty:
+            return text
+        shown = returns if isinstance(returns, str) else inspect.formatannotation(returns)
+        return f"{text} -> {shown}"
 
     def cases(self, rng) -> list[Case]:
         """Edge cases, then inputs drawn from `rng` (fresh on every check)."""
         return self.edge_cases() + self.random_cases(rng)
 
+    def describe(self, case: Case) -> str:
+        """One line naming the input, for messages."""
+        return self.describe_case(case) if self.describe_case else call_text(self.solution, case)
+
     def answer(self, obj: Callable, case: Case):
         """The learner's answer for one case as plain numbers (raises whatever their code does)."""
-        if self.returns_trace:
-            return run_scheduler_factory(obj, case)
-        if self.returns_list:
-            return to_float_list(obj(*case.args, **case.kwargs))
-        return to_float(obj(*case.args, **case.kwargs))
+        return self.returns.collect(obj, case)
 
     def evaluate(self, obj: Callable, case: Case) -> Outcome:
         """Run `obj` on one case and turn what happens into an Outcome (never raises)."""
@@ -98,59 +100,6 @@ class Exercise:
             return Outcome("not_implemented")
         except AnswerError as exc:
             return Outcome("bad_answer", error=str(exc))
-        except RecursionError:
-            return Outcome("exception", error_type="RecursionError",
-                           error="maximum recursion depth exceeded")
         except Exception as exc:  # the learner's code: anything can happen
-            return Outcome("exception", error_type=type(exc).__name__, error=_safe_str(exc))
+            return Outcome.from_exception(exc)
         return Outcome("value", value)
-
-
-def _safe_str(exc: BaseException) -> str:
-    try:
-        text = str(exc)
-    except Exception:
-        text = "<unprintable>"
-    return text if len(text) <= 300 else text[:297] + "..."
-
-
-def to_float_list(value) -> list[float]:
-    """A list, tuple or 1-d array of numbers as a list of floats, else an AnswerError (why)."""
-    if value is None:
-        raise AnswerError("returned None: did you forget a `return` statement?")
-    if isinstance(value, str | bytes | dict | set):
-        raise AnswerError(f"returned {describe(value)}; return a list of numbers")
-    if getattr(value, "ndim", 1) != 1 or not hasattr(value, "__len__"):
-        raise AnswerError(f"returned {describe(value)}; return a list with one lr per call")
-    values = list(value)
-    for i, item in enumerate(values):
-        try:
-            values[i] = to_float(item)
-        except AnswerError:
-            raise AnswerError(f"returned a list whose item {i} is {describe(item)}; every item "
-                              "must be a number (an lr)") from None
-    return values
-
-
-def run_scheduler_factory(factory: Callable, case: Case) -> list[list[float]]:
-    """Build an optimizer with the case's param groups, call factory(optimizer, *args),
-    step it case.setup["n_steps"] times and return every group's lr after each step."""
-    import torch
-
-    from course_utils.torch_traces import make_optimizer
-
-    optimizer = make_optimizer(case.setup["base_lrs"])
-    scheduler = factory(optimizer, *case.args, **case.kwargs)
-    if not isinstance(scheduler, torch.optim.lr_scheduler.LRScheduler):
-        raise AnswerError(
-            f"returned {describe(scheduler)}; return a torch scheduler, e.g. "
-            "torch.optim.lr_scheduler.LambdaLR(optimizer, ...)"
-        )
-    if scheduler.optimizer is not optimizer:
-        raise AnswerError("returned a scheduler attached to another optimizer; use the one given")
-    trace = [[to_float(g["lr"]) for g in optimizer.param_groups]]
-    for _ in range(case.setup["n_steps"]):
-        optimizer.step()
-        scheduler.step()
-        trace.append([to_float(g["lr"]) for g in optimizer.param_groups])
-    return trace

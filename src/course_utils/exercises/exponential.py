@@ -1,28 +1,34 @@
-"""Exercise `exponential_lr`: multiply the lr by gamma every epoch (torch's ExponentialLR)."""
+"""Exercise `exponential_lr`: multiply the lr by gamma every epoch.
+
+Oracle: torch.optim.lr_scheduler.ExponentialLR(gamma).
+"""
 
 import math
 
 from course_utils import schedules
-from course_utils.exercises.base import Case, Exercise, Mistake
-from course_utils.exercises.oracles import bind, call_text, exponential_expected
+from course_utils.cases import Case
+from course_utils.exercises.base import Exercise, Mistake
+from course_utils.exercises.oracles import cases_of, lr_at
+from course_utils.torch_traces import exponential_trace
 
-NAME = "exponential_lr"
 
+def edge_cases() -> list[Case]:
+    def cases(label, *calls):
+        return cases_of(exponential_lr, "base_lr", label, *calls)
 
-def _edge_cases() -> list[Case]:
     return [
-        Case((0, 0.01, 0.95), 0.01, "epoch 0: base_lr"),
-        Case((1, 0.01, 0.95), 0.01, "epoch 1: one decay"),
-        Case((10, 0.01, 0.95), 0.01, "ExponentialLR(0.95), base 0.01: 0.005987 at epoch 10"),
-        Case((50, 0.01, 0.95), 0.01, "epoch 50"),
-        Case((5, 0.1, 0.5), 0.1, "gamma = 0.5: halves every epoch"),
-        Case((30, 0.2, 1.0), 0.2, "gamma = 1: constant"),
-        Case((300, 1.0, 0.99), 1.0, "far later, gamma close to 1"),
-        Case((3, 0.3, 0.2), 0.3, "small gamma"),
+        *cases("epoch 0: base_lr", (0, 0.01, 0.95)),
+        *cases("epoch 1: one decay", (1, 0.01, 0.95)),
+        *cases("ExponentialLR(0.95), base 0.01: 0.005987 at epoch 10", (10, 0.01, 0.95)),
+        *cases("epoch 50", (50, 0.01, 0.95)),
+        *cases("gamma = 0.5: halves every epoch", (5, 0.1, 0.5)),
+        *cases("gamma = 1: constant", (30, 0.2, 1.0)),
+        *cases("far later, gamma close to 1", (300, 1.0, 0.99)),
+        *cases("small gamma", (3, 0.3, 0.2)),
     ]
 
 
-def _random_cases(rng) -> list[Case]:
+def random_cases(rng) -> list[Case]:
     cases = []
     for _ in range(3):
         base_lr = 10 ** rng.uniform(-4, 0)
@@ -32,12 +38,8 @@ def _random_cases(rng) -> list[Case]:
     return cases
 
 
-def _expected(cases: list[Case]) -> list[float]:
-    points = []
-    for case in cases:
-        a = bind(schedules.exponential_lr, case)
-        points.append((a["epoch"], a["base_lr"], a["gamma"]))
-    return exponential_expected(points)
+def expected(cases: list[Case]) -> list[float]:
+    return lr_at(cases, exponential_lr, exponential_trace, at="epoch")
 
 
 def one_epoch_early(epoch, base_lr, gamma):
@@ -56,7 +58,7 @@ def gamma_times_epoch(epoch, base_lr, gamma):
     return base_lr * gamma * epoch
 
 
-def exponential_lr(epoch, base_lr, gamma):
+def exponential_lr(epoch, base_lr, gamma) -> float:
     """base_lr, multiplied by gamma once per epoch."""
     return base_lr * gamma**epoch
 
@@ -75,25 +77,15 @@ MISTAKES = (
             "is raised to a power: base_lr * gamma ** epoch.", gamma_times_epoch),
 )
 
-EXERCISE = Exercise(
-    name=NAME,
-    notebook="03_exponential_lr",
-    signature="exponential_lr(epoch, base_lr, gamma) -> float",
-    points=10,
-    oracle="torch.optim.lr_scheduler.ExponentialLR(gamma)",
-    edge_cases=_edge_cases,
-    random_cases=_random_cases,
-    expected=_expected,
-    describe_case=lambda case: call_text(NAME, schedules.exponential_lr, case),
-    reference=schedules.exponential_lr,
-    solution=exponential_lr,
-    mistakes=MISTAKES,
-    hints=(
-        "Write out the first few epochs: epoch 0 is base_lr, epoch 1 is base_lr * gamma, "
-        "epoch 2 is base_lr * gamma * gamma. What is the pattern?",
-        "Each epoch multiplies the previous lr by gamma, so after `epoch` epochs gamma has "
-        "been applied `epoch` times: a power, not a product with epoch.",
-        "lr = base_lr * gamma ** epoch. Check: gamma = 0.95, base 0.01 gives 0.005987 at "
-        "epoch 10.",
-    ),
+HINTS = (
+    "Write out the first few epochs: epoch 0 is base_lr, epoch 1 is base_lr * gamma, "
+    "epoch 2 is base_lr * gamma * gamma. What is the pattern?",
+    "Each epoch multiplies the previous lr by gamma, so after `epoch` epochs gamma has "
+    "been applied `epoch` times: a power, not a product with epoch.",
+    "lr = base_lr * gamma ** epoch. Check: gamma = 0.95, base 0.01 gives 0.005987 at "
+    "epoch 10.",
 )
+
+EXERCISE = Exercise(solution=exponential_lr, notebook="03_exponential_lr",
+                    reference=schedules.exponential_lr, edge_cases=edge_cases,
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS)

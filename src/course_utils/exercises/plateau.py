@@ -1,21 +1,24 @@
-"""Exercise `reduce_on_plateau`: the lr after each step(loss) of torch's ReduceLROnPlateau."""
+"""Exercise `reduce_on_plateau`: the lr after each step(loss) of torch's ReduceLROnPlateau.
 
-import functools
+Oracle: torch.optim.lr_scheduler.ReduceLROnPlateau(mode='min', threshold_mode='rel', factor,
+patience, threshold, cooldown, min_lr), stepped with each loss.
+"""
+
 import math
 
 from course_utils import schedules
-from course_utils.exercises.base import Case, Exercise, Mistake
-from course_utils.exercises.oracles import bind, plateau_expected
-
-NAME = "reduce_on_plateau"
-OPTIONS = ("factor", "patience", "threshold", "cooldown", "min_lr")
+from course_utils.cases import Case
+from course_utils.exercises.answer_kinds import PER_CALL
+from course_utils.exercises.base import Exercise, Mistake
+from course_utils.exercises.oracles import bind
+from course_utils.torch_traces import plateau_trace
 
 
 def _case(losses, base_lr, label="", **options) -> Case:
-    return Case((list(losses), base_lr), base_lr, label, {"losses": tuple(losses)}, options)
+    return Case((list(losses), base_lr), base_lr, label, kwargs=options)
 
 
-def _edge_cases() -> list[Case]:
+def edge_cases() -> list[Case]:
     return [
         _case([1.0] * 15, 0.1, "constant loss, defaults: torch cuts on call 12"),
         _case([1.0, 0.9] + [0.95] * 10, 0.1, "torch cuts on calls 5 and 9", patience=2,
@@ -69,7 +72,7 @@ def _robust(case: Case) -> bool:
     return lrs[-1] < base_lr and all(other == lrs for other in [*nudged, no_eps])
 
 
-def _random_cases(rng) -> list[Case]:
+def random_cases(rng) -> list[Case]:
     cases = []
     for _ in range(4):
         for _attempt in range(50):
@@ -88,13 +91,11 @@ def _random_cases(rng) -> list[Case]:
     return cases
 
 
-def _expected(cases: list[Case]) -> list[list[float]]:
-    runs = []
-    for case in cases:
-        a = bind(schedules.reduce_on_plateau, case)
-        losses = case.setup.get("losses", a["losses"])  # setup: a copy
-        runs.append((tuple(losses), a["base_lr"], {k: a[k] for k in OPTIONS}))
-    return plateau_expected(runs)
+def expected(cases: list[Case]) -> list[list[float]]:
+    def lrs(losses, **params):
+        return list(plateau_trace(tuple(losses), **params)[1:])  # [0]: before the first call
+
+    return [lrs(**bind(reduce_on_plateau, case)) for case in cases]
 
 
 def _losses_text(losses) -> str:
@@ -117,10 +118,10 @@ def _losses_text(losses) -> str:
     return " + ".join(parts)
 
 
-def _describe(case: Case) -> str:
+def describe(case: Case) -> str:
     losses, base_lr = case.args
     options = "".join(f", {k}={v!r}" for k, v in case.kwargs.items())
-    text = f"{NAME}(losses={_losses_text(losses)}, base_lr={base_lr!r}{options})"
+    text = f"reduce_on_plateau(losses={_losses_text(losses)}, base_lr={base_lr!r}{options})"
     return f"{text}  [{case.label}]" if case.label else text
 
 
@@ -155,12 +156,8 @@ def _wrong(losses, base_lr, factor=0.1, patience=10, threshold=1e-4, cooldown=0,
     return lrs
 
 
-def _mistake(key: str, message: str, **wrong) -> Mistake:
-    return Mistake(key, message, functools.partial(_wrong, **wrong))
-
-
 def reduce_on_plateau(losses, base_lr, factor=0.1, patience=10, threshold=1e-4, cooldown=0,
-                      min_lr=0.0):
+                      min_lr=0.0) -> list[float]:
     """The lr after each step(loss) of ReduceLROnPlateau(mode='min', threshold_mode='rel')."""
     lr, best = base_lr, math.inf
     num_bad, cooldown_left = 0, 0
@@ -183,61 +180,50 @@ def reduce_on_plateau(losses, base_lr, factor=0.1, patience=10, threshold=1e-4, 
 
 
 MISTAKES = (
-    _mistake("cuts_one_call_early", "you cut when the bad-call count reaches patience; torch "
-             "cuts when it exceeds it (num_bad > patience), so a constant loss with "
-             "patience=10 is cut on call 12, not 11.", early=True),
-    _mistake("absolute_threshold", "your threshold is absolute (loss < best - threshold); "
-             "torch's default threshold_mode='rel' needs loss < best * (1 - threshold).",
-             better=lambda current, best, threshold: current < best - threshold),
-    _mistake("ignores_threshold", "any decrease counts as an improvement in your code; torch "
-             "needs loss < best * (1 - threshold), so tiny improvements are still a plateau.",
-             better=lambda current, best, threshold: current < best),
-    _mistake("ignores_cooldown", "you ignore cooldown: after a cut, torch waits `cooldown` "
-             "calls (resetting the bad-call count on each) before counting bad calls again.",
-             use_cooldown=False),
-    _mistake("no_min_lr_floor", "your lr goes below min_lr: the new lr is "
-             "max(lr * factor, min_lr).", floor="none"),
-    _mistake("min_lr_skips_cut", "when lr * factor would go below min_lr you skip the cut; "
-             "torch still cuts, down to min_lr: max(lr * factor, min_lr).", floor="skip"),
-    _mistake("bad_count_not_reset_after_cut", "after a cut, torch resets the bad-call count "
-             "to 0; you keep counting, so you cut again on every following call.",
-             reset_after_cut=False),
-    _mistake("bad_count_not_reset_on_improvement", "an improvement must reset the bad-call "
-             "count to 0: patience counts CONSECUTIVE calls without improvement.",
-             reset_on_better=False),
-    _mistake("best_updated_on_every_call", "you update best on every call, so you compare "
-             "with the previous loss; best is the lowest loss so far (only an improvement "
-             "updates it).", best_follows_loss=True),
-    _mistake("lr_before_step", "your list holds the lr before each call; the exercise wants "
-             "the lr after each step(loss), so a cut shows up on the call that made it.",
-             lr_before=True),
+    Mistake.variant("cuts_one_call_early", "you cut when the bad-call count reaches patience; "
+                    "torch cuts when it exceeds it (num_bad > patience), so a constant loss with "
+                    "patience=10 is cut on call 12, not 11.", _wrong, early=True),
+    Mistake.variant("absolute_threshold", "your threshold is absolute (loss < best - threshold); "
+                    "torch's default threshold_mode='rel' needs loss < best * (1 - threshold).",
+                    _wrong, better=lambda current, best, threshold: current < best - threshold),
+    Mistake.variant("ignores_threshold", "any decrease counts as an improvement in your code; "
+                    "torch needs loss < best * (1 - threshold), so tiny improvements are still a "
+                    "plateau.", _wrong, better=lambda current, best, threshold: current < best),
+    Mistake.variant("ignores_cooldown", "you ignore cooldown: after a cut, torch waits `cooldown` "
+                    "calls (resetting the bad-call count on each) before counting bad calls again.",
+                    _wrong, use_cooldown=False),
+    Mistake.variant("no_min_lr_floor", "your lr goes below min_lr: the new lr is max(lr * factor, "
+                    "min_lr).", _wrong, floor="none"),
+    Mistake.variant("min_lr_skips_cut", "when lr * factor would go below min_lr you skip the cut; "
+                    "torch still cuts, down to min_lr: max(lr * factor, min_lr).",
+                    _wrong, floor="skip"),
+    Mistake.variant("bad_count_not_reset_after_cut", "after a cut, torch resets the bad-call count "
+                    "to 0; you keep counting, so you cut again on every following call.",
+                    _wrong, reset_after_cut=False),
+    Mistake.variant("bad_count_not_reset_on_improvement", "an improvement must reset the bad-call "
+                    "count to 0: patience counts CONSECUTIVE calls without improvement.",
+                    _wrong, reset_on_better=False),
+    Mistake.variant("best_updated_on_every_call", "you update best on every call, so you compare "
+                    "with the previous loss; best is the lowest loss so far (only an improvement "
+                    "updates it).", _wrong, best_follows_loss=True),
+    Mistake.variant("lr_before_step", "your list holds the lr before each call; the exercise wants "
+                    "the lr after each step(loss), so a cut shows up on the call that made it.",
+                    _wrong, lr_before=True),
 )
 
-EXERCISE = Exercise(
-    name=NAME,
-    notebook="05_reduce_on_plateau",
-    signature="reduce_on_plateau(losses, base_lr, factor=0.1, patience=10, threshold=1e-4, "
-    "cooldown=0, min_lr=0.0) -> list[float]",
-    points=10,
-    oracle="torch.optim.lr_scheduler.ReduceLROnPlateau(mode='min', threshold_mode='rel', "
-    "factor, patience, threshold, cooldown, min_lr), stepped with each loss",
-    edge_cases=_edge_cases,
-    random_cases=_random_cases,
-    expected=_expected,
-    describe_case=_describe,
-    reference=schedules.reduce_on_plateau,
-    solution=reduce_on_plateau,
-    mistakes=MISTAKES,
-    hints=(
-        "Keep three numbers between calls: the best loss so far (start at infinity), how many "
-        "calls in a row failed to improve on it, and how many cooldown calls are left. Append "
-        "the lr to your list at the end of every call.",
-        "A call improves when loss < best * (1 - threshold): then best = loss and the count "
-        "goes back to 0; otherwise the count grows by 1. While cooldown is left, decrement it "
-        "and set the count to 0.",
-        "Cut when the count EXCEEDS patience (count > patience): lr = max(lr * factor, "
-        "min_lr), then count = 0 and cooldown left = cooldown. A constant loss with the "
-        "defaults is cut on call 12.",
-    ),
-    returns_list=True,
+HINTS = (
+    "Keep three numbers between calls: the best loss so far (start at infinity), how many "
+    "calls in a row failed to improve on it, and how many cooldown calls are left. Append "
+    "the lr to your list at the end of every call.",
+    "A call improves when loss < best * (1 - threshold): then best = loss and the count "
+    "goes back to 0; otherwise the count grows by 1. While cooldown is left, decrement it "
+    "and set the count to 0.",
+    "Cut when the count EXCEEDS patience (count > patience): lr = max(lr * factor, "
+    "min_lr), then count = 0 and cooldown left = cooldown. A constant loss with the "
+    "defaults is cut on call 12.",
 )
+
+EXERCISE = Exercise(solution=reduce_on_plateau, notebook="05_reduce_on_plateau",
+                    reference=schedules.reduce_on_plateau, edge_cases=edge_cases,
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS,
+                    returns=PER_CALL, describe_case=describe)

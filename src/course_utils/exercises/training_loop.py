@@ -1,89 +1,14 @@
-"""Exercise `train_loop`: fix a buggy loop; judged by the lrs its optimizer really used."""
+"""Exercise `train_loop`: fix a buggy loop; judged by the lrs its optimizer really used.
 
-from dataclasses import dataclass
+Oracle: the lr of every param group at each optimizer.step() (recorded by a step pre-hook on
+a tiny seeded task, see loop_harness) against torch's own scheduler trace; ReduceLROnPlateau
+against the model answer's run (its metric depends on the training).
+"""
 
-from course_utils.answers import AnswerError
-from course_utils.exercises.base import Case, Exercise, Mistake
-
-NAME = "train_loop"
-STEP_PER = ("batch", "epoch", "plateau")
-N_FEATURES, N_CLASSES = 4, 3
-
-
-# --- the harness: a tiny synthetic task, a real optimizer, a hook that records the lrs ---
-
-
-def _scheduler(optimizer, spec: dict):
-    import torch
-
-    options = {k: v for k, v in spec.items() if k != "name"}
-    return getattr(torch.optim.lr_scheduler, spec["name"])(optimizer, **options)
-
-
-def _build(setup: dict):
-    """(model, train_loader, val_loader, optimizer, scheduler) for one case, all seeded."""
-    import torch
-    from torch.utils.data import DataLoader, TensorDataset
-
-    gen = torch.Generator().manual_seed(setup["seed"])
-    n_train, n_val = setup["n_train"], setup["n_val"]
-    X = torch.randn(n_train, N_FEATURES, generator=gen)
-    y = torch.randint(0, N_CLASSES, (n_train,), generator=gen)
-    X_val = torch.randn(n_val, N_FEATURES, generator=gen)
-    y_val = torch.randint(0, N_CLASSES, (n_val,), generator=gen)  # unlearnable: it plateaus
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(setup["seed"])
-        model = torch.nn.Linear(N_FEATURES, N_CLASSES)
-    base_lrs = setup["base_lrs"]
-    if len(base_lrs) == 1:
-        groups = [{"params": list(model.parameters()), "lr": base_lrs[0]}]
-    else:
-        groups = [{"params": [model.weight], "lr": base_lrs[0]},
-                  {"params": [model.bias], "lr": base_lrs[1]}]
-    optimizer = torch.optim.SGD(groups, lr=base_lrs[0], momentum=0.9)
-    scheduler = _scheduler(optimizer, setup["scheduler"])
-    train_loader = DataLoader(TensorDataset(X, y), batch_size=setup["batch_size"])
-    val_loader = DataLoader(TensorDataset(X_val, y_val), batch_size=n_val)
-    return model, train_loader, val_loader, optimizer, scheduler
-
-
-def run_loop(loop, case: Case) -> list[list[float]]:
-    """Call loop(model, train_loader, val_loader, optimizer, scheduler, epochs, step_per)
-    and return, for every optimizer.step() it made, each param group's lr at that step."""
-    import warnings
-
-    import torch
-
-    model, train_loader, val_loader, optimizer, scheduler = _build(case.setup)
-    used: list[list[float]] = []
-
-    def record(opt, args, kwargs):
-        used.append([float(group["lr"]) for group in opt.param_groups])
-
-    optimizer.register_step_pre_hook(record)
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # tiny tensors: one thread is fastest, even on a busy machine
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # torch's order warning: the check names the bug
-            loop(model, train_loader, val_loader, optimizer, scheduler, case.setup["epochs"],
-                 case.setup["step_per"])
-    finally:
-        torch.set_num_threads(threads)
-    if not used:
-        raise AnswerError("your loop never called optimizer.step(), so no lr was used")
-    return used
-
-
-@dataclass(frozen=True)
-class LoopExercise(Exercise):
-    """An exercise whose answer is a training loop, run on a tiny task (see run_loop)."""
-
-    def answer(self, obj, case: Case):
-        return run_loop(obj, case)
-
-
-# --- cases ---
+from course_utils.cases import Case
+from course_utils.exercises.answer_kinds import Trace
+from course_utils.exercises.base import Exercise, Mistake
+from course_utils.exercises.loop_harness import run_loop, scheduler_from
 
 
 def _case(scheduler: dict, step_per: str, epochs: int, batch_size: int, n_train: int,
@@ -97,7 +22,7 @@ def _case(scheduler: dict, step_per: str, epochs: int, batch_size: int, n_train:
     return Case((), max(base_lrs), label, setup)
 
 
-def _edge_cases() -> list[Case]:
+def edge_cases() -> list[Case]:
     return [
         _case({"name": "StepLR", "step_size": 2, "gamma": 0.5}, "epoch", 5, 4, 12,
               label="per-epoch StepLR"),
@@ -114,7 +39,7 @@ def _edge_cases() -> list[Case]:
     ]
 
 
-def _random_cases(rng) -> list[Case]:
+def random_cases(rng) -> list[Case]:
     cases = []
     for step_per in ("epoch", "batch", "plateau"):
         epochs, batch_size = rng.randint(2, 5), rng.randint(2, 6)
@@ -137,7 +62,7 @@ def _random_cases(rng) -> list[Case]:
     return cases
 
 
-def _expected(cases: list[Case]) -> list[list[list[float]]]:
+def expected(cases: list[Case]) -> list[list[list[float]]]:
     """Plain schedules: torch's own trace (lr_trace), one value per optimizer step.
     ReduceLROnPlateau: the trusted solution's run (its metric depends on the training)."""
     from course_utils.torch_traces import lr_trace
@@ -150,7 +75,7 @@ def _expected(cases: list[Case]) -> list[list[list[float]]]:
             continue
         per_epoch = s["step_per"] == "epoch"
         n_steps = s["epochs"] if per_epoch else s["epochs"] * s["steps_per_epoch"]
-        trace = lr_trace(lambda opt, spec=s["scheduler"]: _scheduler(opt, spec), s["base_lrs"],
+        trace = lr_trace(lambda opt, spec=s["scheduler"]: scheduler_from(opt, spec), s["base_lrs"],
                          n_steps - 1, momentum=0.9)
         if per_epoch:
             trace = [row for row in trace for _ in range(s["steps_per_epoch"])]
@@ -158,11 +83,12 @@ def _expected(cases: list[Case]) -> list[list[list[float]]]:
     return result
 
 
-def _describe(case: Case) -> str:
+def describe(case: Case) -> str:
     s = case.setup
     spec = ", ".join(f"{k}={v!r}" for k, v in s["scheduler"].items() if k != "name")
     lrs = [float(f"{b:.4g}") for b in s["base_lrs"]]
-    text = (f"{NAME}(optimizer with base lrs {lrs}, scheduler={s['scheduler']['name']}({spec}), "
+    text = (f"train_loop(optimizer with base lrs {lrs}, "
+            f"scheduler={s['scheduler']['name']}({spec}), "
             f"epochs={s['epochs']}, step_per={s['step_per']!r}; {s['steps_per_epoch']} batches "
             "per epoch)")
     return text + (f"  [{case.label}]" if case.label else "")
@@ -181,7 +107,8 @@ def _val_loss(model, val_loader) -> float:
     return sum(losses) / len(losses)
 
 
-def train_loop(model, train_loader, val_loader, optimizer, scheduler, epochs, step_per="epoch"):
+def train_loop(model, train_loader, val_loader, optimizer, scheduler, epochs,
+               step_per="epoch") -> list[float]:
     """Train for `epochs`, stepping `scheduler` per "batch", per "epoch", or on "plateau"
     (with the validation loss). Returns the validation loss of each epoch."""
     import torch
@@ -279,32 +206,18 @@ MISTAKES = (
             plateau_without_metric),
 )
 
-EXERCISE = LoopExercise(
-    name=NAME,
-    notebook="08_training_loop",
-    signature="train_loop(model, train_loader, val_loader, optimizer, scheduler, epochs, "
-    "step_per='epoch') -> list[float]",
-    points=10,
-    oracle="the lr of every param group at each optimizer.step() (recorded by a step pre-hook "
-    "on a tiny seeded task) against torch's own scheduler trace; ReduceLROnPlateau against "
-    "the model answer's run",
-    edge_cases=_edge_cases,
-    random_cases=_random_cases,
-    expected=_expected,
-    describe_case=_describe,
-    reference=train_loop,
-    solution=train_loop,
-    mistakes=MISTAKES,
-    hints=(
-        "Three places can go wrong: where a per-batch scheduler steps, where a per-epoch one "
-        "steps, and what ReduceLROnPlateau is given. Print optimizer.param_groups[0]['lr'] "
-        "before each optimizer.step() and compare with the schedule you expect.",
-        "Order inside the batch loop: zero_grad, forward, backward, optimizer.step(), and only "
-        "then, if step_per == 'batch', scheduler.step(). Nothing else steps a per-batch "
-        "scheduler.",
-        "After the batches: validate; then scheduler.step() if step_per == 'epoch', or "
-        "scheduler.step(val_loss) if step_per == 'plateau' (the validation loss, not the "
-        "training loss).",
-    ),
-    returns_trace=True,
+HINTS = (
+    "Three places can go wrong: where a per-batch scheduler steps, where a per-epoch one "
+    "steps, and what ReduceLROnPlateau is given. Print optimizer.param_groups[0]['lr'] "
+    "before each optimizer.step() and compare with the schedule you expect.",
+    "Order inside the batch loop: zero_grad, forward, backward, optimizer.step(), and only "
+    "then, if step_per == 'batch', scheduler.step(). Nothing else steps a per-batch "
+    "scheduler.",
+    "After the batches: validate; then scheduler.step() if step_per == 'epoch', or "
+    "scheduler.step(val_loss) if step_per == 'plateau' (the validation loss, not the "
+    "training loss).",
 )
+
+EXERCISE = Exercise(solution=train_loop, notebook="08_training_loop", reference=train_loop,
+                    edge_cases=edge_cases, random_cases=random_cases, expected=expected,
+                    mistakes=MISTAKES, hints=HINTS, returns=Trace(run_loop), describe_case=describe)

@@ -1,12 +1,21 @@
-"""Exercise `get_warmup_cosine_scheduler`: the warmup + cosine schedule as a torch LambdaLR."""
+"""Exercise `get_warmup_cosine_scheduler`: the warmup + cosine schedule as a torch LambdaLR.
+
+Oracle: warmup_cosine_schedule(t, warmup_steps, total_steps, group's base lr, min_lr) as its
+exercise's oracle computes it (torch's LinearLR and CosineAnnealingLR), for every param group of
+a real SGD optimizer stepped by the learner's scheduler.
+"""
 
 import math
+from typing import TYPE_CHECKING
 
 from course_utils import schedules
-from course_utils.exercises.base import Case, Exercise, Mistake
-from course_utils.exercises.oracles import warmup_cosine_expected
+from course_utils.cases import Case
+from course_utils.exercises import warmup
+from course_utils.exercises.answer_kinds import SCHEDULER_TRACE
+from course_utils.exercises.base import Exercise, Mistake
 
-NAME = "get_warmup_cosine_scheduler"
+if TYPE_CHECKING:
+    import torch
 
 
 def _case(base_lrs, warmup, total, min_lr=None, label="", extra=5) -> Case:
@@ -15,7 +24,7 @@ def _case(base_lrs, warmup, total, min_lr=None, label="", extra=5) -> Case:
     return Case(args, max(base_lrs), label, setup)
 
 
-def _edge_cases() -> list[Case]:
+def edge_cases() -> list[Case]:
     return [
         _case([0.1], 10, 100, None, "one group, default min_lr = 0"),
         _case([0.1, 0.01, 0.003], 10, 60, 1e-4, "three param groups, min_lr > 0"),
@@ -25,7 +34,7 @@ def _edge_cases() -> list[Case]:
     ]
 
 
-def _random_cases(rng) -> list[Case]:
+def random_cases(rng) -> list[Case]:
     cases = []
     for _ in range(2):
         n_groups = rng.randint(1, 3)
@@ -37,16 +46,26 @@ def _random_cases(rng) -> list[Case]:
     return cases
 
 
-def _expected(cases: list[Case]) -> list[list[list[float]]]:
+def expected(cases: list[Case]) -> list[list[list[float]]]:
+    """Every group's lr after t = 0 .. n_steps steps, from warmup_cosine_schedule's oracle."""
     points, shapes = [], []
     for case in cases:
-        warmup, total, *rest = case.args
+        warmup_steps, total_steps, *rest = case.args
         min_lr = rest[0] if rest else 0.0
         base_lrs, n = case.setup["base_lrs"], case.setup["n_steps"]
-        points += [(t, warmup, total, b, min_lr) for t in range(n + 1) for b in base_lrs]
+        points += [Case((t, warmup_steps, total_steps, b, min_lr), b)
+                   for t in range(n + 1) for b in base_lrs]
         shapes.append((n + 1, len(base_lrs)))
-    flat = iter(warmup_cosine_expected(points))
+    flat = iter(warmup.expected(points))
     return [[[next(flat) for _ in range(g)] for _ in range(rows)] for rows, g in shapes]
+
+
+def describe(case: Case) -> str:
+    base_lrs = [float(f"{b:.4g}") for b in case.setup["base_lrs"]]
+    names = ("warmup_steps", "total_steps", "min_lr")
+    args = ", ".join(f"{k}={v!r}" for k, v in zip(names, case.args, strict=False))
+    text = f"get_warmup_cosine_scheduler(optimizer with base lrs {base_lrs}, {args})"
+    return f"{text}  [{case.label}]" if case.label else text
 
 
 def _lambda_lr(optimizer, factor_for_group):
@@ -118,7 +137,8 @@ def warmup_plus_one(optimizer, warmup_steps, total_steps, min_lr=0.0):
     return _lambda_lr(optimizer, factor)
 
 
-def get_warmup_cosine_scheduler(optimizer, warmup_steps, total_steps, min_lr=0.0):
+def get_warmup_cosine_scheduler(optimizer, warmup_steps, total_steps,
+                                min_lr=0.0) -> "torch.optim.lr_scheduler.LambdaLR":
     """LambdaLR: linear warmup, cosine decay to min_lr, for every param group."""
     import torch
 
@@ -161,35 +181,17 @@ MISTAKES = (
             "the contract's is step / warmup_steps.", warmup_plus_one),
 )
 
-EXERCISE = Exercise(
-    name=NAME,
-    notebook="07_warmup_cosine",
-    signature="get_warmup_cosine_scheduler(optimizer, warmup_steps, total_steps, min_lr=0.0) "
-    "-> torch.optim.lr_scheduler.LambdaLR",
-    points=10,
-    oracle="warmup_cosine_schedule(t, warmup_steps, total_steps, group's base lr, min_lr), "
-    "itself checked against torch's LinearLR and CosineAnnealingLR, run through a real SGD "
-    "optimizer with several param groups",
-    edge_cases=_edge_cases,
-    random_cases=_random_cases,
-    expected=_expected,
-    describe_case=lambda case: (
-        f"{NAME}(optimizer with base lrs {[float(f'{b:.4g}') for b in case.setup['base_lrs']]}, "
-        + ", ".join(f"{k}={v!r}" for k, v in zip(
-            ("warmup_steps", "total_steps", "min_lr"), case.args, strict=False))
-        + ")" + (f"  [{case.label}]" if case.label else "")
-    ),
-    reference=schedules.get_warmup_cosine_scheduler,
-    solution=get_warmup_cosine_scheduler,
-    mistakes=MISTAKES,
-    hints=(
-        "LambdaLR sets lr = base_lr * factor(step). So your lambda returns a multiplier: "
-        "step / warmup_steps during warmup, and a cosine that ends at min_lr / base_lr.",
-        "Each param group has its own base lr, so min_lr / base_lr differs per group: pass "
-        "LambdaLR a list with one lambda per group (optimizer.param_groups[i]['lr']).",
-        "Decay factor: r + (1 - r) * (1 + cos(π·p)) / 2 with r = min_lr / base_lr and "
-        "p = (step - warmup_steps) / max(1, total_steps - warmup_steps); return r once "
-        "step >= total_steps.",
-    ),
-    returns_trace=True,
+HINTS = (
+    "LambdaLR sets lr = base_lr * factor(step). So your lambda returns a multiplier: "
+    "step / warmup_steps during warmup, and a cosine that ends at min_lr / base_lr.",
+    "Each param group has its own base lr, so min_lr / base_lr differs per group: pass "
+    "LambdaLR a list with one lambda per group (optimizer.param_groups[i]['lr']).",
+    "Decay factor: r + (1 - r) * (1 + cos(π·p)) / 2 with r = min_lr / base_lr and "
+    "p = (step - warmup_steps) / max(1, total_steps - warmup_steps); return r once "
+    "step >= total_steps.",
 )
+
+EXERCISE = Exercise(solution=get_warmup_cosine_scheduler, notebook="07_warmup_cosine",
+                    reference=schedules.get_warmup_cosine_scheduler, edge_cases=edge_cases,
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS,
+                    returns=SCHEDULER_TRACE, describe_case=describe)

@@ -4,24 +4,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from course_utils.cli_args import UsageError, positive, warn
+from course_utils.grading.grade import Limits
+
 CHECKPOINTS = ".ipynb_checkpoints"
-
-
-class UsageError(ValueError):
-    """Bad command line: exit status 2."""
-
-
-def _positive(kind):
-    def parse(text: str):
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if not value > 0:
-            raise argparse.ArgumentTypeError(f"must be > 0, got {text}")
-        return value
-
-    return parse
+MB = 2**20
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,12 +20,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also write one row per submission: points per exercise, total")
     parser.add_argument("--feedback", type=Path, metavar="DIR",
                         help="also write one markdown feedback file per submission into DIR")
-    parser.add_argument("--jobs", type=_positive(int), default=1, metavar="N",
-                        help="submissions graded in parallel (default 1)")
-    parser.add_argument("--timeout", type=_positive(float), default=60.0, metavar="SECONDS",
-                        help="wall time for one submission, shared by its exercises (default 60)")
-    parser.add_argument("--memory", type=_positive(int), default=2048, metavar="MB",
-                        help="memory for the learner's code, per process (default 2048)")
+    parser.add_argument("--jobs", type=positive(int), default=1, metavar="N",
+                        help="submissions graded in parallel (default %(default)s)")
+    parser.add_argument("--timeout", type=positive(float), default=Limits.timeout,
+                        metavar="SECONDS", help="wall time for one submission, shared by its "
+                        "exercises (default %(default)g)")
+    parser.add_argument("--memory", type=positive(int), default=Limits.memory // MB, metavar="MB",
+                        help="memory for the learner's code, per process (default %(default)s)")
 
 
 def collect(paths: list[Path]) -> list[Path]:
@@ -125,22 +113,19 @@ def grade_all(paths: list[Path], limits, jobs: int = 1, progress: bool = False) 
 
 def run(args: argparse.Namespace) -> int:
     from course_utils.grading import report
-    from course_utils.grading.grade import Limits
 
-    try:
-        submissions = collect(args.paths)
-        _check_outputs(args, submissions)
-    except UsageError as exc:
-        print(f"lr-course grade: error: {exc}", file=sys.stderr)
-        return 2
-    limits = Limits(timeout=args.timeout, memory=args.memory * 2**20)
+    submissions = collect(args.paths)
+    _check_outputs(args, submissions)
+    limits = Limits(timeout=args.timeout, memory=args.memory * MB)
     progress = len(submissions) > 1 and sys.stderr.isatty()
     try:
         results = grade_all(submissions, limits, args.jobs, progress)
     except KeyboardInterrupt:
-        print("lr-course grade: interrupted; no results written", file=sys.stderr)
+        print(f"{args.prog}: interrupted; no results written", file=sys.stderr)
         return 130
     print(report.to_json(results) if args.json else report.table(results))
+    for note, count in report.note_counts(results).items():  # also when the JSON cannot say
+        warn(args, f"{note} ({count} submission(s))")
     if args.csv is not None:
         report.write_csv(results, args.csv)
     if args.feedback is not None:

@@ -45,15 +45,27 @@ def _vm_size() -> int:
         return 0
 
 
-def _set_limit(which: int, soft: int, hard: int | None = None) -> None:
+LIMIT_NAMES = {
+    resource.RLIMIT_AS: "memory",
+    resource.RLIMIT_CPU: "CPU time",
+    resource.RLIMIT_FSIZE: "file size",
+    resource.RLIMIT_CORE: "core dump",
+    resource.RLIMIT_NPROC: "process count",
+}
+
+
+def _set_limit(which: int, soft: int, hard: int | None = None) -> str | None:
+    """Apply a resource limit (never above the hard limit already set). None when it holds;
+    else what was refused, in words, for the grader to report: the other limits still apply."""
     try:
         _, current_hard = resource.getrlimit(which)
         hard = soft if hard is None else hard
         if current_hard != resource.RLIM_INFINITY:
             soft, hard = min(soft, current_hard), min(hard, current_hard)
         resource.setrlimit(which, (soft, hard))
-    except (ValueError, OSError):
-        pass  # a limit the platform refuses is skipped, the others still apply
+    except (ValueError, OSError) as exc:
+        return f"the {LIMIT_NAMES.get(which, which)} limit was not applied ({exc})"
+    return None
 
 
 NOBODY = 65534
@@ -90,13 +102,14 @@ def _drop_root(workdir: str, uid: int) -> None:
 
 
 def enter(workdir: str, keep_fd: int, memory_bytes: int, cpu_seconds: int,
-          file_bytes: int, uid: int = NOBODY) -> None:
+          file_bytes: int, uid: int = NOBODY) -> list[str]:
     """New session (so the whole group can be killed), temp cwd, stdio to /dev/null, limits,
-    and, when running as root, the unprivileged `uid`."""
+    and, when running as root, the unprivileged `uid`. Returns the limits the system refused
+    (in words; empty when all hold)."""
     os.setsid()
     root = os.getuid() == 0
-    _set_limit(resource.RLIMIT_NPROC,
-               EXTRA_PROCESSES + _processes_of(uid if root else os.getuid()))
+    refused = [_set_limit(resource.RLIMIT_NPROC,
+                          EXTRA_PROCESSES + _processes_of(uid if root else os.getuid()))]
     if root:
         _drop_root(workdir, uid)
     os.chdir(workdir)
@@ -107,10 +120,13 @@ def enter(workdir: str, keep_fd: int, memory_bytes: int, cpu_seconds: int,
     os.closerange(keep_fd + 1, 65536)
     os.environ.update({"HOME": workdir, "TMPDIR": workdir, "MPLBACKEND": "Agg"})
     # The pre-loaded libraries already use some address space: the cap comes on top of it.
-    _set_limit(resource.RLIMIT_AS, _vm_size() + memory_bytes)
-    _set_limit(resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1)
-    _set_limit(resource.RLIMIT_FSIZE, file_bytes)
-    _set_limit(resource.RLIMIT_CORE, 0)
+    refused += [
+        _set_limit(resource.RLIMIT_AS, _vm_size() + memory_bytes),
+        _set_limit(resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1),
+        _set_limit(resource.RLIMIT_FSIZE, file_bytes),
+        _set_limit(resource.RLIMIT_CORE, 0),
+    ]
+    return [note for note in refused if note]
 
 
 def capture_output(cap: int) -> CappedWriter:

@@ -4,11 +4,14 @@ import random
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, get_args
 
 from course_utils.grading.extract import extract
 from course_utils.grading.identify import SubmissionError, identify, read_notebook
 
-STATUSES = ("passed", "failed", "error", "timeout", "missing", "not_attempted")
+# The check's statuses (verdict.Status), plus what only a sandbox can tell (DESIGN.md, fixed).
+GradeStatus = Literal["passed", "failed", "error", "timeout", "missing", "not_attempted"]
+STATUSES: tuple[str, ...] = get_args(GradeStatus)
 
 
 @dataclass
@@ -24,7 +27,7 @@ class Limits:
 @dataclass
 class ExerciseResult:
     name: str
-    status: str
+    status: GradeStatus
     points: int
     max_points: int
     message: str
@@ -34,6 +37,11 @@ class ExerciseResult:
         return {"name": self.name, "status": self.status, "points": self.points,
                 "max_points": self.max_points, "message": self.message}
 
+    @classmethod
+    def zero(cls, exercise, status: GradeStatus, why: str) -> "ExerciseResult":
+        """No points for `exercise`, and why: the message is "<name>: <why>"."""
+        return cls(exercise.name, status, 0, exercise.points, f"{exercise.name}: {why}")
+
 
 @dataclass
 class SubmissionResult:
@@ -42,6 +50,7 @@ class SubmissionResult:
     error: str | None = None
     exercises: list[ExerciseResult] = field(default_factory=list)
     seed: int | None = None
+    notes: list[str] = field(default_factory=list)  # protections the system refused (not JSON)
 
     @property
     def score(self) -> int:
@@ -56,34 +65,14 @@ class SubmissionResult:
                 "error": self.error, "exercises": [e.to_json() for e in self.exercises]}
 
 
-def case_json(case) -> dict:
-    return {"args": list(case.args), "scale": case.scale, "label": case.label,
-            "setup": case.setup, "kwargs": case.kwargs}
-
-
 def _is_number(x) -> bool:
     return isinstance(x, int | float) and not isinstance(x, bool)
 
 
-def _numbers(value, depth: int) -> bool:
-    """A number (depth 0), a list of numbers (1), a list of lists of numbers (2)."""
-    if depth == 0:
-        return _is_number(value)
-    return isinstance(value, list) and all(_numbers(v, depth - 1) for v in value)
-
-
-def _valid_value(exercise, value) -> bool:
-    """Plain numbers in the shape the exercise's answers have."""
-    if exercise.returns_trace:
-        return _numbers(value, 2)
-    if getattr(exercise, "returns_list", False):
-        return _numbers(value, 1)
-    return _numbers(value, 0)
-
-
 def parse_outcomes(exercise, raw, n_cases: int) -> list:
     """Validated Outcomes from the sandbox's plain data; ValueError when anything is off."""
-    from course_utils.exercises import Outcome
+    from course_utils.cases import Outcome
+    from course_utils.verdict import pad_after_stub
 
     if not isinstance(raw, list) or not raw or len(raw) > n_cases:
         raise ValueError("wrong number of outcomes")
@@ -92,17 +81,23 @@ def parse_outcomes(exercise, raw, n_cases: int) -> list:
         if not isinstance(item, dict):
             raise ValueError("an outcome is not an object")
         outcome = Outcome.from_json(item)
-        if outcome.kind == "value" and not _valid_value(exercise, outcome.value):
+        if outcome.kind == "value" and not exercise.returns.valid(outcome.value):
             raise ValueError("an outcome's value is not plain numbers")
         if outcome.kind != "value" and outcome.value is not None:
             raise ValueError("an outcome without a value carries one")
         outcomes.append(Outcome(outcome.kind, outcome.value, outcome.error_type[:100],
                                 outcome.error))
-    if len(outcomes) < n_cases:
-        if outcomes[-1].kind != "not_implemented":
-            raise ValueError("outcomes stop early")
-        outcomes += [Outcome("not_implemented")] * (n_cases - len(outcomes))
-    return outcomes
+    if len(outcomes) < n_cases and outcomes[-1].kind != "not_implemented":
+        raise ValueError("outcomes stop early")
+    return pad_after_stub(outcomes, n_cases)
+
+
+def sandbox_notes(response: dict) -> list[str]:
+    """What the sandbox says it could not apply (a memory limit, the cleanup), as plain text."""
+    notes = response.get("notes")
+    if not isinstance(notes, list):
+        return []
+    return [note[:300] for note in notes[:10] if isinstance(note, str)]
 
 
 def _setup_note(setup_errors) -> str:
@@ -115,45 +110,38 @@ def _setup_note(setup_errors) -> str:
 
 def _judged(exercise, cases, message: dict, seed: int):
     """An ExerciseResult from the sandbox's message for this exercise."""
-    from course_utils.checks import judge
+    from course_utils.verdict import judge
 
-    name, points = exercise.name, exercise.points
-    kind = message.get("status")
+    name, kind, zero = exercise.name, message.get("status"), ExerciseResult.zero
     done = message.get("outcomes") if isinstance(message.get("outcomes"), list) else []
-    where = exercise.describe_case(cases[min(len(done), len(cases) - 1)])
+    where = exercise.describe(cases[min(len(done), len(cases) - 1)])
     if kind == "missing":
-        return ExerciseResult(name, "error", 0, points,
-                              f"{name}: its definition failed to load, so there is no "
-                              f"`{name}` to check")
+        return zero(exercise, "error", f"its definition failed to load, so there is no "
+                    f"`{name}` to check")
     if kind == "not_callable":
-        return ExerciseResult(name, "failed", 0, points,
-                              f"{name}: expected a function, got {str(message.get('type'))[:60]}"
-                              f". Define it with `def {name}(...)`.")
+        return zero(exercise, "failed", f"expected a function, got "
+                    f"{str(message.get('type'))[:60]}. Define it with `def {name}(...)`.")
     if kind == "timeout":
         seconds = message.get("seconds")
         seconds = f"{seconds:.3g} s" if _is_number(seconds) else "its time"
-        return ExerciseResult(name, "timeout", 0, points,
-                              f"{name}: no answer within {seconds} (an endless loop?), on "
-                              f"input:\n  {where}")
+        return zero(exercise, "timeout", f"no answer within {seconds} (an endless loop?), on "
+                    f"input:\n  {where}")
     if kind == "died":
-        return ExerciseResult(name, "error", 0, points,
-                              f"{name}: the process running your code "
-                              f"{str(message.get('how'))[:100]}, on input:\n  {where}")
+        return zero(exercise, "error", f"the process running your code "
+                    f"{str(message.get('how'))[:100]}, on input:\n  {where}")
     if kind != "ran":
-        return ExerciseResult(name, "error", 0, points, f"{name}: no usable result came back")
+        return zero(exercise, "error", "no usable result came back")
     try:
         outcomes = parse_outcomes(exercise, message.get("outcomes"), len(cases))
     except ValueError as exc:
-        return ExerciseResult(name, "error", 0, points,
-                              f"{name}: the sandbox returned malformed results ({exc})")
+        return zero(exercise, "error", f"the sandbox returned malformed results ({exc})")
     try:
         verdict = judge(exercise, cases, outcomes, seed)
     except Exception as exc:  # a judging bug must be a row, not a crashed batch
-        return ExerciseResult(name, "error", 0, points,
-                              f"{name}: could not judge the results ({type(exc).__name__}: "
-                              f"{exc})")
-    return ExerciseResult(name, verdict.status, points if verdict.passed else 0, points,
-                          verdict.message, verdict.mistake)
+        return zero(exercise, "error",
+                    f"could not judge the results ({type(exc).__name__}: {exc})")
+    return ExerciseResult(name, verdict.status, exercise.points if verdict.passed else 0,
+                          exercise.points, verdict.message, verdict.mistake)
 
 
 def _not_run_note(message: str, not_run: dict) -> str:
@@ -179,22 +167,21 @@ def _interpret(exercises, cases, response: dict, seed: int, limits: Limits,
         if name in by_name:
             result = _judged(exercise, cases[name], by_name[name], seed)
         elif setup is None and response.get("end") == "timeout":
-            result = ExerciseResult(name, "timeout", 0, exercise.points,
-                                    f"{name}: loading your definitions took longer than "
-                                    f"{limits.timeout:g} s (an endless loop at the top of a "
-                                    "cell, a class body or a default argument?)")
+            result = ExerciseResult.zero(
+                exercise, "timeout", f"loading your definitions took longer than "
+                f"{limits.timeout:g} s (an endless loop at the top of a cell, a class body or "
+                "a default argument?)")
         elif response.get("end") == "timeout":
-            result = ExerciseResult(name, "timeout", 0, exercise.points,
-                                    f"{name}: the submission ran out of time "
-                                    f"({limits.timeout:g} s) before this exercise was checked")
+            result = ExerciseResult.zero(
+                exercise, "timeout", f"the submission ran out of time ({limits.timeout:g} s) "
+                "before this exercise was checked")
         elif internal:
-            result = ExerciseResult(name, "error", 0, exercise.points,
-                                    f"{name}: the grader's sandbox failed ({internal[:200]})")
+            result = ExerciseResult.zero(exercise, "error",
+                                         f"the grader's sandbox failed ({internal[:200]})")
         else:
-            result = ExerciseResult(name, "error", 0, exercise.points,
-                                    f"{name}: the process running your code "
-                                    f"{str(response.get('exit'))[:120]} before this exercise "
-                                    "was checked")
+            result = ExerciseResult.zero(
+                exercise, "error", f"the process running your code "
+                f"{str(response.get('exit'))[:120]} before this exercise was checked")
         if result.status != "passed":
             result.message += _setup_note(setup if isinstance(setup, list) else [])
             result.message += _not_run_note(result.message, not_run)
@@ -226,16 +213,14 @@ def grade_submission(path: Path, sandbox, limits: Limits, seed: int | None = Non
             cases[name] = exercise.cases(random.Random(seed))
             continue
         syntax = found.syntax_error_for(name)
-        static[name] = (ExerciseResult(name, "error", 0, exercise.points, f"{name}: {syntax}")
-                        if syntax else
-                        ExerciseResult(name, "missing", 0, exercise.points,
-                                       f"{name}: missing: no `def {name}(...)` in the notebook "
-                                       "(renamed or deleted?)"))
+        static[name] = (ExerciseResult.zero(exercise, "error", syntax) if syntax else
+                        ExerciseResult.zero(exercise, "missing", f"missing: no `def {name}(...)` "
+                                            "in the notebook (renamed or deleted?)"))
     ran = {}
     if to_run:
         request = {
             "program": found.program([e.name for e in to_run]),
-            "exercises": [{"name": e.name, "cases": [case_json(c) for c in cases[e.name]]}
+            "exercises": [{"name": e.name, "cases": [c.to_json() for c in cases[e.name]]}
                           for e in to_run],
             "timeout": limits.timeout, "memory": limits.memory,
             "output_cap": limits.output_cap, "file_bytes": limits.file_bytes,
@@ -245,6 +230,7 @@ def grade_submission(path: Path, sandbox, limits: Limits, seed: int | None = Non
         except SandboxError as exc:
             response = {"messages": [], "end": "error", "exit": f"failed ({exc})"}
             result.error = str(exc)
+        result.notes = sandbox_notes(response)
         ran = {r.name: r for r in _interpret(to_run, cases, response, seed, limits,
                                              found.not_run)}
     result.exercises = [static.get(e.name) or ran[e.name] for e in exercises]

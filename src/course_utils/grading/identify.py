@@ -3,25 +3,13 @@
 import json
 from pathlib import Path
 
-# The course's notebook names (DESIGN.md, fixed).
-NOTEBOOKS = (
-    "00_why_schedule", "01_step_lr", "02_multistep_lr", "03_exponential_lr",
-    "04_cosine_annealing", "05_reduce_on_plateau", "06_one_cycle", "07_warmup_cosine",
-    "08_training_loop", "09_interview_review",
-)
+from course_utils.course import NAMES
+
 MAX_NOTEBOOK_BYTES = 50 * 2**20
 
 
 class SubmissionError(ValueError):
     """The file cannot be graded at all (not a notebook, unknown notebook): an error row."""
-
-
-def known_notebooks() -> tuple[str, ...]:
-    """The fixed names plus any notebook an exercise declares (exercises may be added)."""
-    from course_utils.exercises import EXERCISES
-
-    extra = sorted({e.notebook for e in EXERCISES.values()} - set(NOTEBOOKS))
-    return NOTEBOOKS + tuple(extra)
 
 
 def read_notebook(path: Path) -> dict:
@@ -54,15 +42,14 @@ def cell_source(cell) -> str:
 
 def identify(data: dict, path: Path) -> str:
     """The notebook stem: course metadata first, else a known stem in the file name."""
-    known = known_notebooks()
     metadata = data.get("metadata")
     course = metadata.get("course") if isinstance(metadata, dict) else None
     stem = course.get("notebook") if isinstance(course, dict) else None
     if isinstance(stem, str) and stem:
-        if stem in known:
+        if stem in NAMES:
             return stem
         raise SubmissionError(f"unknown notebook {stem!r} in the course metadata")
-    matches = [name for name in known if name in path.name]
+    matches = [name for name in NAMES if name in path.name]
     if matches:
         return max(matches, key=len)
     raise SubmissionError(

@@ -29,6 +29,7 @@ def table(results) -> str:
         out.append(f"{result.path}{notebook}  {result.score}/{result.max_score}")
         if result.error:
             out.append(f"  ERROR  {result.error}")
+        out += [f"  NOTE   {note}" for note in result.notes]
         if not result.exercises and not result.error:
             out.append("  (this notebook has no graded exercises)")
         width = max((len(e.name) for e in result.exercises), default=0)
@@ -39,6 +40,15 @@ def table(results) -> str:
     out.append(f"{len(results)} submission(s) graded; "
                f"{sum(1 for r in results if r.error)} with errors; total score {total}.")
     return "\n".join(out)
+
+
+def note_counts(results) -> dict[str, int]:
+    """Each thing the sandbox could not apply, and for how many submissions."""
+    counts: dict[str, int] = {}
+    for result in results:
+        for note in result.notes:
+            counts[note] = counts.get(note, 0) + 1
+    return counts
 
 
 def to_json(results) -> str:

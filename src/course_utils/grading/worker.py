@@ -4,28 +4,37 @@ Run by the grader as `python -I -m course_utils.grading.worker` (one per --jobs 
 and responses are JSON lines on stdin and on a private copy of stdout. This process never runs
 learner code; a forked child does (session, temp dir, limits, no course_utils), and within it
 each exercise runs in its own grandchild, so one endless loop times out that exercise alone.
-Every descendant is SIGKILLed afterwards (this server is their subreaper).
+Every descendant is SIGKILLed afterwards (this server is their subreaper). Each response says,
+in "notes", which protection the system refused (a limit, the subreaper): never silently.
 """
 
 import builtins
 import contextlib
-import ctypes
 import json
 import math
 import os
-import select
-import shutil
 import signal
 import sys
 import tempfile
 import time
 
-from course_utils.exercises import EXERCISES, Case, Outcome
+from course_utils.cases import Case
+from course_utils.exercises import EXERCISES
 from course_utils.grading import confine
+from course_utils.grading.processes import (
+    become_subreaper,
+    describe_exit,
+    kill_all,
+    parse_lines,
+    read_lines,
+    remove_tree,
+    wait_until,
+)
+from course_utils.verdict import run_cases
 
 GRACE_SECONDS = 1.0  # on top of the submission's timeout before its process group is killed
 READ_CAP = 16 * 2**20  # bytes of results accepted from one submission
-PR_SET_CHILD_SUBREAPER = 36
+SERVER_NOTES: list[str] = []  # what the server itself could not set up (see serve)
 
 
 def preload() -> None:
@@ -38,58 +47,6 @@ def preload() -> None:
 
     for exercise in EXERCISES.values():
         exercise.evaluate(exercise.reference, exercise.edge_cases()[0])
-
-
-def read_lines(fd: int, deadline: float, cap: int) -> tuple[list[bytes], str]:
-    """Lines written to `fd` until EOF ("eof"), the deadline ("timeout") or `cap` ("overflow")."""
-    chunks, size = [], 0
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            end = "timeout"
-            break
-        ready, _, _ = select.select([fd], [], [], left)
-        if not ready:
-            continue
-        chunk = os.read(fd, 65536)
-        if not chunk:
-            end = "eof"
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > cap:
-            end = "overflow"
-            break
-    os.close(fd)
-    return b"".join(chunks).split(b"\n"), end
-
-
-def parse_lines(lines: list[bytes]) -> list:
-    """The JSON objects among `lines`; anything malformed is dropped."""
-    messages = []
-    for line in lines:
-        if not line.strip():
-            continue
-        try:
-            message = json.loads(line)
-        except (ValueError, RecursionError, MemoryError):
-            continue
-        if isinstance(message, dict):
-            messages.append(message)
-    return messages
-
-
-def describe_exit(status: int) -> str:
-    """How a process ended, from its wait status, in words."""
-    if os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
-        try:
-            name = signal.Signals(number).name
-        except ValueError:
-            name = f"signal {number}"
-        return {"SIGSEGV": "crashed (segmentation fault)", "SIGXCPU": "ran out of CPU time",
-                "SIGKILL": "was killed", "SIGABRT": "aborted"}.get(name, f"was killed by {name}")
-    return f"exited with code {os.WEXITSTATUS(status)} (sys.exit/os._exit or a crash)"
 
 
 def _writer(fd: int):
@@ -111,22 +68,6 @@ def _safe_text(exc: BaseException) -> str:
     return text[:300]
 
 
-def evaluate_cases(exercise, obj, cases, send) -> None:
-    """One message per case, as the in-notebook check collects them; stops at the stub."""
-    for case in cases:
-        try:
-            outcome = exercise.evaluate(obj, case)
-        except SystemExit as exc:
-            outcome = Outcome("exception", error_type="SystemExit",
-                              error=f"sys.exit({str(exc.code)[:50]}) was called")
-        except BaseException as exc:  # KeyboardInterrupt, GeneratorExit, ...
-            outcome = Outcome("exception", error_type=type(exc).__name__,
-                              error=_safe_text(exc).partition(": ")[2])
-        send({"outcome": outcome.to_json()})
-        if outcome.kind == "not_implemented":
-            break
-
-
 def run_exercise(namespace: dict, job: dict, seconds: float, parent_fd: int = -1) -> dict:
     """Evaluate one exercise in a grandchild with its own time limit; what came back."""
     name = job["name"]
@@ -138,8 +79,7 @@ def run_exercise(namespace: dict, job: dict, seconds: float, parent_fd: int = -1
     if seconds <= 0.05:
         return {"status": "timeout", "seconds": 0.0, "outcomes": []}
     exercise = EXERCISES[name]
-    cases = [Case(tuple(c["args"]), c["scale"], c["label"], c["setup"], c["kwargs"])
-             for c in job["cases"]]
+    cases = [Case.from_json(c) for c in job["cases"]]
     read_fd, write_fd = os.pipe()
     try:
         pid = os.fork()
@@ -150,7 +90,10 @@ def run_exercise(namespace: dict, job: dict, seconds: float, parent_fd: int = -1
             os.close(read_fd)
             if parent_fd >= 0:
                 os.close(parent_fd)
-            evaluate_cases(exercise, obj, cases, _writer(write_fd))
+            send = _writer(write_fd)
+            # The notebook check's loop; SystemExit, KeyboardInterrupt & co. become outcomes.
+            run_cases(exercise, obj, cases, lambda outcome: send({"outcome": outcome.to_json()}),
+                      also_catch=(BaseException,))
         finally:
             os._exit(0)
     os.close(write_fd)
@@ -181,8 +124,9 @@ def submission_process(request: dict, workdir: str, fd: int, start: float) -> No
     """The confined child: load the learner's definitions, then evaluate each exercise."""
     send = _writer(fd)
     timeout = float(request["timeout"])
-    confine.enter(workdir, fd, int(request["memory"]), math.ceil(timeout) + 1,
-                  int(request["file_bytes"]), confine.sandbox_uid(os.getppid()))
+    refused = confine.enter(workdir, fd, int(request["memory"]), math.ceil(timeout) + 1,
+                            int(request["file_bytes"]), confine.sandbox_uid(os.getppid()))
+    send({"refused": refused})  # before any learner code runs
     confine.capture_output(int(request["output_cap"]))
     confine.block_course_utils()
     namespace = {"__name__": "__main__", "__builtins__": builtins}
@@ -198,77 +142,6 @@ def submission_process(request: dict, workdir: str, fd: int, start: float) -> No
         share = (start + timeout - time.monotonic()) / (len(jobs) - index)
         send({"exercise": job["name"], **run_exercise(namespace, job, share, fd)})
     send({"done": True})
-
-
-def _children() -> list[int]:
-    """Processes whose parent is this server (orphans come here: it is their subreaper)."""
-    me, found = os.getpid(), []
-    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if fields and len(fields) > 1 and int(fields[1]) == me:
-            found.append(int(entry))
-    return found
-
-
-def wait_until(pid: int, deadline: float) -> int | None:
-    """The wait status of `pid` once it exits before `deadline` (monotonic), else None."""
-    while True:
-        try:
-            reaped, status = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            return None
-        if reaped:
-            return status
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(0.002)
-
-
-def kill_all(pid: int) -> int | None:
-    """SIGKILL the submission's process group, then every descendant that escaped it.
-
-    Returns the submission process's wait status when it was still to be reaped."""
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pid, signal.SIGKILL)
-    try:
-        _, status = os.waitpid(pid, 0)
-    except ChildProcessError:
-        status = None
-    for _ in range(200):
-        while True:
-            try:
-                reaped, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                reaped = 0
-            if not reaped:
-                break
-        left = _children()
-        if not left:
-            return status
-        for child in left:
-            for kill in (os.killpg, os.kill):
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    kill(child, signal.SIGKILL)
-        time.sleep(0.005)
-    return status
-
-
-def _remove(workdir: str) -> None:
-    def unlock(func, path, _exc):
-        try:
-            os.chmod(os.path.dirname(path), 0o700)
-            os.chmod(path, 0o700)
-            func(path)
-        except OSError:
-            pass
-
-    shutil.rmtree(workdir, onerror=unlock)
 
 
 def grade_request(request: dict) -> dict:
@@ -292,17 +165,12 @@ def grade_request(request: dict) -> dict:
     status = wait_until(pid, deadline if end == "eof" else 0)
     killed = kill_all(pid)
     status = killed if status is None else status
-    _remove(workdir)
+    remove_tree(workdir)
     exit_text = "was killed" if status is None else describe_exit(status)
-    return {"messages": parse_lines(lines), "end": end, "exit": exit_text}
-
-
-def _set_subreaper() -> None:
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass  # then escaped grandchildren are orphaned to init, not killed: see README
+    messages = parse_lines(lines)
+    refused = next((m["refused"] for m in messages if "refused" in m), [])  # the first: ours
+    return {"messages": messages, "end": end, "exit": exit_text,
+            "notes": [*SERVER_NOTES, *refused]}
 
 
 def serve() -> None:
@@ -311,7 +179,7 @@ def serve() -> None:
     responses = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)  # stray prints from libraries must not corrupt the protocol
     preload()
-    _set_subreaper()
+    SERVER_NOTES[:] = [note for note in [become_subreaper()] if note]
     responses.write(json.dumps({"ready": True}) + "\n")
     responses.flush()
     for line in sys.stdin:
@@ -320,7 +188,8 @@ def serve() -> None:
         try:
             response = grade_request(json.loads(line))
         except Exception as exc:  # a bug here must be a result, not a dead server
-            response = {"messages": [], "end": "error", "exit": _safe_text(exc)}
+            response = {"messages": [], "end": "error", "exit": _safe_text(exc),
+                        "notes": SERVER_NOTES}
         responses.write(json.dumps(response) + "\n")
         responses.flush()
 

@@ -1,15 +1,16 @@
 """Rehearsal for interviews: question bank, generated questions, drills, progress, Anki, widgets.
 
-In a notebook: `from course_utils.rehearsal import quiz, drill, mock_interview`.
+In a notebook: `from course_utils.rehearsal import drill, mock_interview, quiz`.
 """
 
-__all__ = ["drill", "mock_interview", "quiz"]
+from course_utils.lazy import lazy_exports as _lazy_exports
 
-
-def __getattr__(name):
-    # Lazy: the CLI imports this package; ipywidgets loads only when a notebook asks for a widget.
-    if name in __all__:
-        from course_utils.rehearsal import widgets
-
-        return getattr(widgets, name)
-    raise AttributeError(f"module 'course_utils.rehearsal' has no attribute {name!r}")
+# Lazy: the CLI imports this package; ipywidgets loads only when a notebook asks for a widget.
+EXPORTS = {
+    "drill": "course_utils.rehearsal.widgets",
+    "mock_interview": "course_utils.rehearsal.widgets",
+    "quiz": "course_utils.rehearsal.widgets",
+    "topic_weights": "course_utils.rehearsal.selection",
+}
+__all__ = sorted(EXPORTS)
+__getattr__, __dir__ = _lazy_exports(__name__, EXPORTS)

@@ -3,9 +3,9 @@
 import argparse
 import html
 import re
-import sys
 from pathlib import Path
 
+from course_utils.cli_args import CommandError, UsageError
 from course_utils.rehearsal.bank import TOPICS, expected_text, load_drills, load_questions
 
 # Fixed once, never change: Anki matches model, deck and notes across re-imports by these.
@@ -99,15 +99,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.suffix != ".apkg":
-        print(f"error: --out must end in .apkg, got {out}", file=sys.stderr)
-        return 2
+        raise UsageError(f"--out must end in .apkg, got {out}")
     if not out.parent.is_dir():
-        print(f"error: directory {out.parent} does not exist", file=sys.stderr)
-        return 2
+        raise UsageError(f"--out: no such directory: {out.parent}")
     try:
         n = export(out)
     except OSError as exc:
-        print(f"error: cannot write {out}: {exc}", file=sys.stderr)
-        return 1
+        raise CommandError(f"cannot write {out}: {exc}") from None
     print(f"wrote {n} notes ({len(TOPICS)} topics) to {out}")
     return 0

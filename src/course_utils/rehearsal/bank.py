@@ -7,18 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-TOPICS = (
-    "00_why_schedule",
-    "01_step_lr",
-    "02_multistep_lr",
-    "03_exponential_lr",
-    "04_cosine_annealing",
-    "05_reduce_on_plateau",
-    "06_one_cycle",
-    "07_warmup_cosine",
-    "08_training_loop",
-    "09_interview_review",
-)
+from course_utils.course import NAMES as TOPICS  # a topic is a notebook of the course map
+
 QUESTION_TYPES = ("multiple_choice", "numeric")
 DEFAULT_REL_TOL = 0.005  # 3 significant digits are always accepted
 DEFAULT_ABS_TOL = 1e-12
@@ -223,7 +213,7 @@ def expected_text(q: dict) -> str:
     return format_number(correct_value(q), max(q.get("precision", 4), 4))
 
 
-def judge(q: dict, response) -> Verdict:
+def judge_response(q: dict, response) -> Verdict:
     """Judge a response (0-based index for MC, a number for numeric) against the question."""
     expected = expected_text(q)
     if q["type"] == "multiple_choice":

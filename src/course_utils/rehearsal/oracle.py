@@ -7,14 +7,14 @@ from collections.abc import Mapping
 KINDS = ("lr", "first_cut", "n_changes", "argmax", "first_below")
 
 
-def build_scheduler(optimizer, spec: Mapping):
+def scheduler_from_spec(optimizer, spec: Mapping):
     """A torch scheduler from {"scheduler": name, "kwargs": {...}}; nested for SequentialLR."""
     from course_utils import torch_traces
 
     name = spec["scheduler"]
     kwargs = dict(spec.get("kwargs", {}))
     if name == "SequentialLR":
-        kwargs["schedulers"] = [build_scheduler(optimizer, s) for s in kwargs["schedulers"]]
+        kwargs["schedulers"] = [scheduler_from_spec(optimizer, s) for s in kwargs["schedulers"]]
     return torch_traces.build_scheduler(optimizer, name, **kwargs)
 
 
@@ -29,7 +29,7 @@ def trace(spec: Mapping) -> list[float]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # e.g. SequentialLR's deprecation chatter
         return lr_trace(
-            lambda opt: build_scheduler(opt, spec), float(spec["base_lr"]), n_steps, metrics
+            lambda opt: scheduler_from_spec(opt, spec), float(spec["base_lr"]), n_steps, metrics
         )
 
 

@@ -2,7 +2,8 @@
 
 import argparse
 import json
-import sys
+
+from course_utils.cli_args import CommandError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,7 +46,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         data = report()
     except (OSError, sqlite3.Error) as exc:
-        print(f"error: cannot read progress: {exc}", file=sys.stderr)
-        return 1
+        raise CommandError(f"cannot read progress: {exc}") from None
     print(json.dumps(data, indent=2) if args.json else format_table(data))
     return 0

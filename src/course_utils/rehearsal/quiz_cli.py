@@ -4,19 +4,10 @@ import argparse
 import sys
 import time
 
-from course_utils.rehearsal.bank import TOPICS, judge, parse_response, plain_text
+from course_utils.cli_args import positive, warn
+from course_utils.rehearsal.bank import TOPICS, judge_response, parse_response, plain_text
 
 QUIT_WORDS = ("q", "quit", "exit")
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
-    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--questions",
-        type=_positive_int,
+        type=positive(int),
         default=10,
         metavar="N",
         help="number of questions (default 10)",
@@ -88,7 +79,7 @@ def run_quiz(questions: list[dict], stdin, out, record=None) -> dict:
         response = _ask(q, prompt, stdin, out)
         if response is None:
             break
-        verdict = judge(q, response)
+        verdict = judge_response(q, response)
         answered += 1
         correct += verdict.correct
         print(
@@ -105,7 +96,7 @@ def run_quiz(questions: list[dict], stdin, out, record=None) -> dict:
     return {"asked": len(questions), "answered": answered, "correct": correct}
 
 
-def _recorder(err):
+def _recorder(args):
     """record(q, correct, seconds) that saves to the progress store, warning once on failure."""
     from course_utils.rehearsal import store
 
@@ -118,7 +109,7 @@ def _recorder(err):
             store.record_attempt(q["id"], q["topic"], correct, source="terminal", seconds=seconds)
         except Exception as exc:  # progress is a convenience: never lose the quiz over it
             failed.append(exc)
-            print(f"warning: progress not saved ({exc})", file=err)
+            warn(args, f"progress not saved ({exc})")
 
     return record
 
@@ -127,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     from course_utils.rehearsal.selection import pick_questions
 
     questions = pick_questions(args.questions, seed=args.seed, topic=args.topic)
-    record = None if args.no_record else _recorder(sys.stderr)
+    record = None if args.no_record else _recorder(args)
     try:
         run_quiz(questions, sys.stdin, sys.stdout, record)
     except KeyboardInterrupt:

@@ -6,7 +6,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from course_utils.rehearsal.bank import TOPICS
+from course_utils.rehearsal.bank import TOPICS, check_topic
 
 ENV_VAR = "LR_COURSE_DATA"
 DB_NAME = "progress.sqlite3"
@@ -93,8 +93,7 @@ def record_attempt(
     path: Path | None = None,
 ) -> int:
     """Record one attempt in its own committed transaction; return its row id."""
-    if topic not in TOPICS:
-        raise ValueError(f"unknown topic {topic!r}; choose one of: {', '.join(TOPICS)}")
+    check_topic(topic)
     if source not in SOURCES:
         raise ValueError(f"unknown source {source!r}; choose one of: {', '.join(SOURCES)}")
     if seconds is not None and not seconds >= 0:

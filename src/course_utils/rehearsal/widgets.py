@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from course_utils.rehearsal.bank import judge, parse_response, plain_text
+from course_utils.rehearsal.bank import judge_response, parse_response, plain_text
 from course_utils.rehearsal.selection import pick_drill, pick_questions, topic_weights
 
 DRILL_PASS_SHARE = 0.75  # ticking this share of the key points counts as a correct drill
@@ -96,7 +96,7 @@ class QuestionCard(_Displayed):
         except ValueError as exc:
             self.feedback.value = f"<span style='color:#b45309'>{html.escape(str(exc))}.</span>"
             return None
-        verdict = judge(self.question, response)
+        verdict = judge_response(self.question, response)
         head = "✅ Correct." if verdict.correct else "❌ Not quite."
         colour = "#15803d" if verdict.correct else "#b91c1c"
         text = f"<b style='color:{colour}'>{head}</b> {_math_html(verdict.feedback)}"

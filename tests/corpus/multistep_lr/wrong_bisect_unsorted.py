@@ -1,4 +1,4 @@
-# expect: failed assumes_sorted_milestones
+# expect: failed bisect_unsorted_milestones
 import bisect
 
 

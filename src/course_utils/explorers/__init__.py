@@ -1,0 +1,20 @@
+"""Slider explorers: torch's lr curve next to the learner's, redrawn in place as a PNG.
+
+canvas: the reused figure, blitted and encoded; widget: ScheduleExplorer (sliders, update,
+notes) and the learner's curve; schedulers: one explorer per scheduler.
+"""
+
+from course_utils.explorers import canvas, schedulers, widget
+from course_utils.lazy import lazy_exports as _lazy_exports
+
+EXPORTS = {
+    **dict.fromkeys(["BlitCanvas"], canvas.__name__),
+    **dict.fromkeys(["LearnerCurve", "ScheduleExplorer", "float_slider", "int_slider",
+                     "learner_curve", "log_slider", "text_box"], widget.__name__),
+    **dict.fromkeys(["cosine_explorer", "exponential_explorer", "multistep_explorer",
+                     "one_cycle_explorer", "parse_milestones", "plateau_explorer",
+                     "plateau_losses", "step_explorer", "warmup_cosine_explorer"],
+                    schedulers.__name__),
+}
+__all__ = sorted(EXPORTS)
+__getattr__, __dir__ = _lazy_exports(__name__, EXPORTS)
