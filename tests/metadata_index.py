@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 from packaging.tags import Tag
-from packaging.utils import canonicalize_name, parse_wheel_filename
+from packaging.utils import InvalidWheelFilename, canonicalize_name, parse_wheel_filename
 from packaging.version import Version
 from urllib3.util import Retry
 
@@ -85,8 +85,8 @@ class MetadataIndex:
         data = self.fetch(page_url, SIMPLE_JSON).json()
         pin = self.pins.get(canonicalize_name(project))
         if pin is not None:
-            data["files"] = [file for file in data["files"] if file["filename"].endswith(".whl")
-                             and parse_wheel_filename(file["filename"])[1] == pin]
+            data["files"] = [file for file in data["files"]
+                             if (_wheel(file["filename"]) or (None, None))[1] == pin]
         for file in data["files"]:
             parts = urlsplit(urljoin(page_url, file["url"]))
             file["url"] = f"{self.url}files/{parts.netloc}{parts.path}"
@@ -131,12 +131,24 @@ class MetadataIndex:
             list(pool.map(self.metadata, (f"https://{url.removeprefix(prefix)}" for url in wheels)))
 
 
+def _wheel(filename: str):
+    """(name, version, build, tags) of a wheel file name; None for another file or for the
+    ancient names that break today's rules (pydantic-0.18-py36+-none-any.whl)."""
+    if not filename.endswith(".whl"):
+        return None
+    try:
+        return parse_wheel_filename(filename)
+    except InvalidWheelFilename:
+        return None
+
+
 def _best_wheel(files: list[dict], ranks: dict[Tag, int]) -> str | None:
     """URL of the wheel whose best tag ranks first among a target's tags, as pip chooses."""
     best = None
     for file in files:
-        if file["filename"].endswith(".whl"):
-            tags = parse_wheel_filename(file["filename"])[3]
+        wheel = _wheel(file["filename"])
+        if wheel is not None:
+            tags = wheel[3]
             rank = min((ranks[tag] for tag in tags if tag in ranks), default=None)
             if rank is not None and (best is None or rank < best[0]):
                 best = (rank, file["url"])
