@@ -1,5 +1,7 @@
 """course_utils.training: digits split, seeded model, a training loop that logs the lr it used."""
 
+from collections import Counter
+
 import pytest
 import torch
 
@@ -8,7 +10,9 @@ from course_utils.training import (
     History,
     evaluate,
     load_digits_split,
+    load_digits_train_val_test,
     make_model,
+    mean_spread,
     optimizer_steps_per_epoch,
     train,
 )
@@ -35,6 +39,64 @@ def test_split_is_deterministic_and_depends_on_seed(data):
     assert all(torch.equal(a, b) for a, b in zip(data, again, strict=True))
     other = load_digits_split(seed=1)
     assert not torch.equal(data[1], other[1])
+
+
+def rows(X, y) -> Counter:
+    return Counter((tuple(x.tolist()), int(label)) for x, label in zip(X, y, strict=True))
+
+
+def test_three_way_split_is_a_stratified_partition_of_the_digits(data):
+    parts = load_digits_train_val_test(seed=0)
+    X_train, y_train, X_val, y_val, X_test, y_test = parts
+    assert (len(y_train), len(y_val), len(y_test)) == (1077, 360, 360)
+    everything = rows(torch.cat([data[0], data[2]]), torch.cat([data[1], data[3]]))
+    assert rows(X_train, y_train) + rows(X_val, y_val) + rows(X_test, y_test) == everything
+    for labels in (y_val, y_test):
+        share = torch.bincount(labels, minlength=10) / len(labels)
+        assert torch.allclose(share, torch.bincount(y_train, minlength=10) / len(y_train),
+                              atol=0.01)
+    again = load_digits_train_val_test(seed=0)
+    assert all(torch.equal(a, b) for a, b in zip(parts, again, strict=True))
+    assert not torch.equal(y_test, load_digits_train_val_test(seed=1)[5])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [({"val_fraction": 0.0}, "val_fraction"), ({"test_fraction": 1.0}, "test_fraction"),
+     ({"val_fraction": 0.5, "test_fraction": 0.5}, "must be < 1")],
+)
+def test_three_way_split_rejects_bad_fractions(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        load_digits_train_val_test(**kwargs)
+
+
+def test_test_set_is_evaluated_once_at_the_end_and_never_trained_on():
+    X_train, y_train, X_val, y_val, X_test, y_test = load_digits_train_val_test(seed=0)
+    plain = train(epochs=3, data=(X_train, y_train, X_val, y_val))
+    tested = train(epochs=3, data=(X_train, y_train, X_val, y_val), test=(X_test, y_test))
+    assert plain.test_loss is None and plain.test_acc is None
+    assert tested.train_loss == plain.train_loss and tested.val_loss == plain.val_loss
+    assert 0.0 < tested.test_loss < 1.0 and 0.8 < tested.test_acc <= 1.0
+    on_val = train(epochs=3, data=(X_train, y_train, X_val, y_val), test=(X_val, y_val))
+    assert on_val.test_loss == pytest.approx(on_val.val_loss[-1], rel=1e-6)
+
+
+@pytest.mark.parametrize("bad", [(1, 2, 3), "test", (torch.zeros(2, 64),)])
+def test_bad_test_set_raises(data, bad):
+    with pytest.raises(ValueError, match="test must be"):
+        train(epochs=1, data=data, test=bad)
+
+
+def test_tail_is_mean_and_spread_of_the_last_validation_losses():
+    history = History(val_loss=[9.0, 1.0, 2.0, 3.0])
+    assert history.tail(3) == pytest.approx((2.0, 1.0))
+    assert history.tail(2) == pytest.approx((2.5, 0.5**0.5))
+
+
+def test_mean_spread_needs_two_values():
+    assert mean_spread([1, 3]) == pytest.approx((2.0, 2**0.5))
+    with pytest.raises(ValueError, match="at least two"):
+        mean_spread([1.0])
 
 
 def test_model_init_depends_only_on_seed_and_keeps_global_rng():
