@@ -125,3 +125,30 @@ def test_training_notebooks_pass_nbval_under_kernel(label, kernel_runs):
     value = kernel_runs.values[label]
     assert returncode == 0, f"nbval with ATEN_CPU_CAPABILITY={value}:\n{output[-4000:]}"
     assert re.search(r"\b\d+ passed\b", output), output[-2000:]
+
+
+PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nG{}AAAAAElFTkSuQmCC"
+RED_PIXEL = PNG_1X1.format("P4z8AAAAMBAQDJ/pLv")
+BLUE_PIXEL = PNG_1X1.format("NgYPgPAAEDAQAIicLs")
+
+
+def test_nbval_compares_the_text_of_a_plot_but_not_its_png(tmp_path):
+    """A training curve's PNG differs between kernels; the tests rely on nbval skipping it."""
+    import nbformat
+
+    from tests.test_notebooks import run_nbval
+
+    source = ("import base64\nfrom IPython.display import Image, display\n"
+              f"display(Image(data=base64.b64decode({RED_PIXEL!r})))")
+    path = tmp_path / "png.ipynb"
+
+    def run_with_stored(png, text):
+        output = nbformat.v4.new_output("display_data", data={"image/png": png, "text/plain": text})
+        cell = nbformat.v4.new_code_cell(source, execution_count=1, outputs=[output])
+        nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
+        return run_nbval(path, tmp_path)
+
+    image_text = "<IPython.core.display.Image object>"
+    assert run_with_stored(BLUE_PIXEL, image_text).returncode == 0  # other pixels: passes
+    result = run_with_stored(RED_PIXEL, "<Figure size 640x480 with 1 Axes>")  # other text: fails
+    assert result.returncode == 1 and "Cell outputs differ" in result.stdout

@@ -253,3 +253,23 @@ def test_optimizer_steps_per_epoch_rejects_non_positive_ints(bad):
         optimizer_steps_per_epoch(10, bad)
     with pytest.raises(ValueError, match="positive int"):
         optimizer_steps_per_epoch(bad, 2)
+
+
+def test_training_runs_on_one_thread_and_restores_the_thread_count(data):
+    seen = []
+
+    def factor(step):  # LambdaLR calls it at every scheduler.step(), inside the loop
+        seen.append(torch.get_num_threads())
+        return 1.0
+
+    def factory(opt, steps_per_epoch, epochs):
+        return torch.optim.lr_scheduler.LambdaLR(opt, factor)
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        train(epochs=2, scheduler=factory, step_per="epoch", data=data)
+        assert set(seen[1:]) == {1} and len(seen) == 3  # construction, then 2 steps in the loop
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
