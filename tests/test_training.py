@@ -11,6 +11,7 @@ from course_utils.training import (
     evaluate,
     load_digits_split,
     load_digits_train_val_test,
+    make_loader,
     make_model,
     mean_spread,
     optimizer_steps_per_epoch,
@@ -273,3 +274,38 @@ def test_training_runs_on_one_thread_and_restores_the_thread_count(data):
         assert torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
+
+
+def test_loader_shuffles_each_epoch_anew_and_covers_every_sample_once(data):
+    X, y = data[0], data[1]
+    loader = make_loader(X, y, batch_size=100, seed=0)
+    assert len(loader) == -(-len(y) // 100)
+    epochs = [list(loader) for _ in range(2)]
+    for batches in epochs:
+        assert [len(b) for _, b in batches] == [100] * (len(y) // 100) + [len(y) % 100]
+        assert rows(torch.cat([a for a, _ in batches]), torch.cat([b for _, b in batches])) \
+            == rows(X, y)
+    assert not torch.equal(epochs[0][0][1], epochs[1][0][1])  # a new order every epoch
+    again = make_loader(X, y, batch_size=100, seed=0)
+    assert all(torch.equal(a[1], b[1]) for a, b in zip(epochs[0], list(again), strict=True))
+
+
+def test_loader_order_resumes_from_its_generator_state(data):
+    loader = make_loader(data[0], data[1], batch_size=256, seed=3)
+    list(loader)
+    state = loader.generator.get_state()
+    expected = [y for _, y in loader]
+    resumed = make_loader(data[0], data[1], batch_size=256, seed=3)
+    resumed.generator.set_state(state)
+    assert all(torch.equal(a, b) for a, b in zip(expected, [y for _, y in resumed], strict=True))
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2.5, True, None])
+def test_loader_rejects_bad_batch_sizes(data, bad):
+    with pytest.raises(ValueError, match="batch_size"):
+        make_loader(data[0], data[1], batch_size=bad)
+
+
+def test_loader_rejects_mismatched_lengths(data):
+    with pytest.raises(ValueError, match="same length"):
+        make_loader(data[0], data[1][:-1])

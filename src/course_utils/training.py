@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 import torch
 from torch import nn
-from torch.utils.data import BatchSampler, DataLoader, RandomSampler, TensorDataset
 
 SchedulerFactory = Callable[[torch.optim.Optimizer, int, int], object]
 STEP_PER = ("epoch", "batch", "plateau")
@@ -123,14 +122,33 @@ def make_model(seed: int = 0, hidden: int = 64) -> nn.Module:
         return nn.Sequential(nn.Linear(64, hidden), nn.ReLU(), nn.Linear(hidden, 10))
 
 
-def make_loader(X, y, batch_size: int = 64, seed: int = 0) -> DataLoader:
-    """Shuffled mini-batches in an order fixed by `seed` (whole-batch indexing: fast)."""
-    if not isinstance(batch_size, int) or batch_size < 1:
+class ShuffledBatches:
+    """A minimal data loader: `len()` batches per epoch, each epoch in a new shuffled order.
+
+    The order comes from its own generator, seeded once (`loader.generator`): save its
+    `get_state()` in a checkpoint and `set_state()` it on resume to continue the same order.
+    """
+
+    def __init__(self, X, y, batch_size: int, seed: int):
+        if len(X) != len(y):
+            raise ValueError(f"X and y must have the same length, got {len(X)} and {len(y)}")
+        self.X, self.y, self.batch_size = X, y, batch_size
+        self.generator = torch.Generator().manual_seed(seed)
+
+    def __len__(self) -> int:
+        return math.ceil(len(self.y) / self.batch_size)
+
+    def __iter__(self):
+        order = torch.randperm(len(self.y), generator=self.generator)
+        for indices in order.split(self.batch_size):  # whole-batch indexing: fast
+            yield self.X[indices], self.y[indices]
+
+
+def make_loader(X, y, batch_size: int = 64, seed: int = 0) -> ShuffledBatches:
+    """Shuffled mini-batches of (X, y), in an order fixed by `seed`; the last one may be short."""
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
-    dataset = TensorDataset(X, y)
-    generator = torch.Generator().manual_seed(seed)
-    sampler = BatchSampler(RandomSampler(dataset, generator=generator), batch_size, False)
-    return DataLoader(dataset, sampler=sampler, batch_size=None)
+    return ShuffledBatches(X, y, batch_size, seed)
 
 
 def make_optimizer(model: nn.Module, optimizer: str = "sgd", lr: float = 0.1, momentum=0.9):
