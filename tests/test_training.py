@@ -290,6 +290,20 @@ def test_loader_shuffles_each_epoch_anew_and_covers_every_sample_once(data):
     assert all(torch.equal(a[1], b[1]) for a, b in zip(epochs[0], list(again), strict=True))
 
 
+def test_loader_gives_the_batches_of_torchs_random_sampler(data):
+    from torch.utils.data import BatchSampler, DataLoader, RandomSampler, TensorDataset
+
+    X, y = data[0], data[1]
+    ours = make_loader(X, y, batch_size=64, seed=5)
+    dataset = TensorDataset(X, y)
+    sampler = RandomSampler(dataset, generator=torch.Generator().manual_seed(5))
+    theirs = DataLoader(dataset, sampler=BatchSampler(sampler, 64, False), batch_size=None)
+    assert len(ours) == len(theirs)
+    for _ in range(3):  # epochs
+        for (xa, ya), (xb, yb) in zip(ours, theirs, strict=True):
+            assert torch.equal(xa, xb) and torch.equal(ya, yb)
+
+
 def test_loader_order_resumes_from_its_generator_state(data):
     loader = make_loader(data[0], data[1], batch_size=256, seed=3)
     list(loader)

@@ -125,8 +125,10 @@ def make_model(seed: int = 0, hidden: int = 64) -> nn.Module:
 class ShuffledBatches:
     """A minimal data loader: `len()` batches per epoch, each epoch in a new shuffled order.
 
-    The order comes from its own generator, seeded once (`loader.generator`): save its
-    `get_state()` in a checkpoint and `set_state()` it on resume to continue the same order.
+    The order is the one torch's RandomSampler gives with the same generator (batched by a
+    BatchSampler), without the DataLoader's per-sample overhead. It comes from
+    `loader.generator` alone: save its `get_state()` in a checkpoint and `set_state()` it on
+    resume to continue the same order.
     """
 
     def __init__(self, X, y, batch_size: int, seed: int):
@@ -139,7 +141,9 @@ class ShuffledBatches:
         return math.ceil(len(self.y) / self.batch_size)
 
     def __iter__(self):
-        order = torch.randperm(len(self.y), generator=self.generator)
+        n = len(self.y)
+        order = torch.randperm(n, generator=self.generator)
+        torch.randperm(n, generator=self.generator)  # RandomSampler draws a second, unused one
         for indices in order.split(self.batch_size):  # whole-batch indexing: fast
             yield self.X[indices], self.y[indices]
 
