@@ -31,7 +31,8 @@ _MODULES = {
         "plateau_explorer", "plateau_losses", "step_explorer", "warmup_cosine_explorer",
     ),
     "course_utils.training": (
-        "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch", "train",
+        "load_digits_split", "load_digits_train_val_test", "make_loader", "make_model",
+        "mean_spread", "optimizer_steps_per_epoch", "train",
     ),
 }
 EXPORTS = {name: module for module, names in _MODULES.items() for name in names}
