@@ -22,18 +22,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course_utils.grading.confine import sandbox_uid
-from course_utils.grading.namespaces import WORKDIR
+from course_utils.grading.namespaces import SERVER_TMP, WORKDIR
 
 MODES = ("auto", "namespaces", "process")
 PROBE_SECONDS = 60.0
-TMP_BYTES = 2**20  # the server's /tmp (read-only): each submission gets a fresh WORKDIR
+TMP_BYTES = 2**20  # /tmp (read-only): each submission gets a fresh WORKDIR in it
+SERVER_TMP_BYTES = 64 * 2**20  # the server's scratch space, hidden from submissions
 SYSTEM_PATHS = ("/usr", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
                 "/etc/nsswitch.conf", "/etc/passwd", "/etc/group", "/etc/localtime",
                 "/etc/fonts")
 TOP_LEVEL = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")  # symlinks into /usr, or not
 NAMESPACES = ("--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc",
               "--unshare-uts", "--unshare-cgroup-try", "--disable-userns")
-ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": WORKDIR, "TMPDIR": WORKDIR,
+ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": SERVER_TMP, "TMPDIR": SERVER_TMP,
        "LANG": "C.UTF-8", "MPLBACKEND": "Agg", "MPLCONFIGDIR": f"{WORKDIR}/matplotlib",
        "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 LAYOUT_SCRIPT = """import importlib.util, json, sys
@@ -148,6 +149,7 @@ def server_command(python: str, namespaces: bool, program=None) -> ServerCommand
         bwrap, *NAMESPACES, "--die-with-parent", "--as-pid-1", "--new-session",
         "--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SETPCAP", "--hostname", "sandbox",
         "--size", str(TMP_BYTES), "--tmpfs", "/tmp", "--dir", WORKDIR,
+        "--size", str(SERVER_TMP_BYTES), "--tmpfs", SERVER_TMP,
         *[arg for path in paths for arg in ("--ro-bind", path, path)], *_top_level(),
         "--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev", "--remount-ro", "/tmp",
         "--remount-ro", "/", "--chdir", WORKDIR,
@@ -197,7 +199,7 @@ def unavailable(python: str = sys.executable) -> str | None:
         return str(exc)
     if run.returncode != 0:
         lines = run.stderr.strip().splitlines() or [f"exit status {run.returncode}"]
-        return f"bwrap failed: {lines[-1][:300]}"
+        return f"bwrap failed: {lines[-1][:300].rstrip('.')}"
     return None
 
 

@@ -15,6 +15,8 @@ PR_SET_DUMPABLE, PR_CAPBSET_DROP = 4, 24
 PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
 LINUX_CAPABILITY_VERSION_3 = 0x20080522
 WORKDIR = "/tmp/work"  # each submission's private tmpfs, its working folder and HOME
+SERVER_TMP = "/tmp/server"  # the server's own scratch space (TMPDIR), hidden from submissions
+MS_RDONLY = 0x1
 
 
 class _CapHeader(ctypes.Structure):
@@ -47,7 +49,8 @@ def protect_server() -> None:
 
 def private_workspace(size_bytes: int) -> str:
     """In a submission's process (a child of the server): new mount and IPC namespaces, a
-    fresh tmpfs on WORKDIR (gone with the submission), then every capability dropped."""
+    fresh tmpfs on WORKDIR (gone with the submission), the server's scratch space covered by
+    an empty read-only one, then every capability dropped."""
     libc = _libc()
     _check(libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0), "prctl(PR_SET_DUMPABLE)")  # its own /proc
     _check(libc.unshare(CLONE_NEWNS | CLONE_NEWIPC), "unshare")
@@ -55,6 +58,8 @@ def private_workspace(size_bytes: int) -> str:
     options = f"size={size_bytes},nr_inodes=16384,mode=0700".encode()
     _check(libc.mount(b"tmpfs", WORKDIR.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, options),
            f"mount tmpfs on {WORKDIR}")
+    _check(libc.mount(b"tmpfs", SERVER_TMP.encode(), b"tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV,
+                      b"size=4096,nr_inodes=1"), f"mount tmpfs on {SERVER_TMP}")
     drop_capabilities(libc)
     return WORKDIR
 
