@@ -190,3 +190,12 @@ def test_the_working_folder_is_private_to_one_submission(sandbox):
     look = request("import os\nraise ValueError(str(sorted(os.listdir(os.getcwd()))))")
     assert outcomes(sandbox.run(look))[0]["error"] == "[]"
     assert not os.path.exists(os.path.join(first, "left"))  # nothing of it on this machine
+
+
+def test_the_server_is_single_threaded_when_it_forks(sandbox):
+    """A fork from a multi-threaded process can deadlock (Python 3.12 warns): one thread."""
+    body = ("import os\nsubmission = os.getppid()\n"
+            "server = open(f'/proc/{submission}/stat').read().rsplit(')', 1)[1].split()[1]\n"
+            "status = open(f'/proc/{server}/status').read()\n"
+            "raise ValueError(status.split('Threads:')[1].split()[0])")
+    assert outcomes(sandbox.run(request(body)))[0]["error"] == "1"

@@ -129,7 +129,7 @@ def check(args: argparse.Namespace) -> int:
     if reason is None:
         print(f"namespaces: available. {isolation.DESCRIPTIONS['namespaces']}")
     else:
-        print(f"namespaces: not available: {reason}.\n  {isolation.how_to_enable()}")
+        print(f"namespaces: not available: {reason}.\n  {isolation.how_to_enable(reason)}")
     print(f"process: available. {isolation.DESCRIPTIONS['process']}")
     print(f"--isolation auto uses {'namespaces' if reason is None else 'process'} here.")
     return 1 if args.isolation == "namespaces" and reason is not None else 0

@@ -166,8 +166,9 @@ def server_command(python: str, namespaces: bool, program=None) -> ServerCommand
     return ServerCommand(argv, {"env": {}})
 
 
-def how_to_enable() -> str:
-    """What to change on this machine so that unprivileged user namespaces work."""
+def how_to_enable(reason: str = "") -> str:
+    """What to change on this machine so that the namespaces sandbox works (`reason`: why
+    it did not, as unavailable() says)."""
     def sysctl(name: str) -> str | None:
         with contextlib.suppress(OSError), open(f"/proc/sys/{name.replace('.', '/')}") as value:
             return value.read().strip()
@@ -176,6 +177,9 @@ def how_to_enable() -> str:
     if shutil.which("bwrap") is None:
         return "Install bubblewrap (Debian, Ubuntu: apt-get install bubblewrap; Fedora: " \
                "dnf install bubblewrap)."
+    if "mount proc" in reason:
+        return ("Inside a Docker or Podman container, bwrap cannot mount a /proc of its own "
+                "while the container masks parts of its own: grade on the host, or in a VM.")
     if sysctl("kernel.unprivileged_userns_clone") == "0":
         return "Allow unprivileged user namespaces: sysctl -w kernel.unprivileged_userns_clone=1."
     if sysctl("user.max_user_namespaces") == "0":
@@ -214,8 +218,10 @@ def choose(requested: str, python: str = sys.executable) -> tuple[str, str | Non
     if reason is None:
         return "namespaces", None
     if requested == "namespaces":
-        raise IsolationError(f"namespaces are not available here: {reason}. {how_to_enable()}")
+        raise IsolationError(f"namespaces are not available here: {reason}. "
+                             f"{how_to_enable(reason)}")
     return "process", (f"grading with --isolation process: namespaces are not available here "
                        f"({reason}). The learners' code then runs as you (as a uid of its own "
                        f"when you are root), can read your files and use the network. "
-                       f"{how_to_enable()} `lr-course grade --check` says what works here.")
+                       f"{how_to_enable(reason)} `lr-course grade --check` says what works "
+                       "here.")
