@@ -37,6 +37,7 @@ NAMESPACES = ("--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc
 ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": SERVER_TMP, "TMPDIR": SERVER_TMP,
        "LANG": "C.UTF-8", "MPLBACKEND": "Agg", "MPLCONFIGDIR": f"{WORKDIR}/matplotlib",
        "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+PROCESS_ENV = ("PATH", "LANG", "LD_LIBRARY_PATH", "TMPDIR", "MPLCONFIGDIR")  # passed on
 LAYOUT_SCRIPT = """import importlib.util, json, sys
 spec = importlib.util.find_spec("course_utils")
 print(json.dumps({"prefixes": [sys.prefix, sys.base_prefix, sys.exec_prefix,
@@ -47,8 +48,8 @@ print(json.dumps({"prefixes": [sys.prefix, sys.base_prefix, sys.exec_prefix,
 DESCRIPTIONS = {
     "namespaces": "The learner's code runs in new user, mount, network, PID and IPC "
                   "namespaces (bubblewrap): it sees the system's /usr, the Python installation "
-                  "and course_utils, read-only, and a private /tmp; no other file, no network, "
-                  "no process but its own; it cannot reach the sandbox server.",
+                  "and course_utils, read-only, and a private working folder; no other file, "
+                  "no network, no process but its own; it cannot reach the sandbox server.",
     "process": "The learner's code runs in a process of its own with time, memory, output and "
                "process-count limits; it runs as you (as a uid of its own when you are root), "
                "so it can read what you can read, use the network and signal your processes.",
@@ -137,8 +138,7 @@ def server_command(python: str, namespaces: bool, program=None) -> ServerCommand
     isolation: `python -I -m course_utils.grading.worker [namespaces]`."""
     worker = program or [python, "-I", "-m", "course_utils.grading.worker"]
     if not namespaces:
-        env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LD_LIBRARY_PATH",
-                                                           "MPLCONFIGDIR")}
+        env = {k: v for k, v in os.environ.items() if k in PROCESS_ENV}
         env.update(MPLBACKEND="Agg", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
         return ServerCommand(worker, {"env": env})
     bwrap = shutil.which("bwrap")
@@ -180,6 +180,9 @@ def how_to_enable(reason: str = "") -> str:
     if "mount proc" in reason:
         return ("Inside a Docker or Podman container, bwrap cannot mount a /proc of its own "
                 "while the container masks parts of its own: grade on the host, or in a VM.")
+    if reason and "namespace" not in reason and "uid map" not in reason:
+        return ("The sandbox could not start Python with course_utils: grading as root, the "
+                "Python installation and course_utils must be readable by every user.")
     if sysctl("kernel.unprivileged_userns_clone") == "0":
         return "Allow unprivileged user namespaces: sysctl -w kernel.unprivileged_userns_clone=1."
     if sysctl("user.max_user_namespaces") == "0":
