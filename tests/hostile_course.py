@@ -19,6 +19,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from course_utils.grading.isolation import reachable
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "submissions"
 SOLUTION = "04_cosine_annealing.ipynb"
@@ -67,25 +69,14 @@ def make_course(folder: Path, names: list[str], owner: str | None = None) -> Cou
     return Course(root, venv / "bin" / "python", submissions)
 
 
-def _reach(path: Path) -> list[str]:
-    """bwrap options making `path` reachable by any user: a folder on its way that others
-    cannot enter (root's home, where pyenv lives) is replaced by an empty one holding it."""
-    for ancestor in [*reversed(path.parents), path]:
-        if not ancestor.stat().st_mode & stat.S_IXOTH:
-            between = [p for p in reversed(path.parents) if ancestor in p.parents]
-            return ["--perms", "0755", "--tmpfs", str(ancestor),
-                    *[arg for p in between for arg in ("--perms", "0755", "--dir", str(p))],
-                    "--ro-bind", str(path), str(path)]
-    return []
-
-
 def as_user(user: str | None, command: list[str]) -> list[str]:
-    """`command` run as `user` (None: as we are). Needs root for anyone else."""
+    """`command` run as `user` (None: as we are). Needs root for anyone else; the Python
+    installation and this checkout's packages are made reachable (pyenv lives in /root)."""
     if user is None:
         return command
     entry = pwd.getpwnam(user)
-    base = Path(os.path.realpath(sys.base_prefix))
-    return ["bwrap", "--dev-bind", "/", "/", *_reach(base), "--",
+    needed = [os.path.realpath(sys.base_prefix), os.path.realpath(sysconfig.get_paths()["purelib"])]
+    return ["bwrap", "--dev-bind", "/", "/", *reachable(needed), "--",
             "setpriv", f"--reuid={entry.pw_uid}", f"--regid={entry.pw_gid}", "--clear-groups",
             "--inh-caps=-all", "--bounding-set=-all", "--", *command]
 

@@ -115,7 +115,7 @@ def _top_level() -> list[str]:
     return options
 
 
-def _reachable(paths: list[str]) -> list[str]:
+def reachable(paths: list[str]) -> list[str]:
     """bwrap options (run as root) that let any uid reach `paths`: a folder on the way that
     others may not enter (root's home, where pyenv lives) becomes an empty one holding them."""
     options, hidden = [], []
@@ -160,7 +160,7 @@ def server_command(python: str, namespaces: bool, program=None) -> ServerCommand
         setpriv = shutil.which("setpriv")
         if setpriv is None:
             raise IsolationError("setpriv (util-linux) is needed to grade as root")
-        argv = [bwrap, "--dev-bind", "/", "/", "--die-with-parent", *_reachable(paths), "--",
+        argv = [bwrap, "--dev-bind", "/", "/", "--die-with-parent", *reachable(paths), "--",
                 setpriv, f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
                 "--inh-caps=-all", "--bounding-set=-all", "--", *argv]
     return ServerCommand(argv, {"env": {}})
