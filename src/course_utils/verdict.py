@@ -4,6 +4,7 @@ Trusted code, shared by the notebook check (checks.run_check) and the grader (gr
 it never imports either, nor anything that displays.
 """
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, get_args
@@ -90,24 +91,72 @@ def _same(exercise, case: Case, a: Outcome, b: Outcome) -> bool:
     return mismatch(exercise, case, a.value, b) is None
 
 
-def diagnose(exercise, cases: Sequence[Case], outcomes: Sequence[Outcome], first_bad: int):
-    """The known mistake that best explains the learner's outcomes, or None.
+MATCH = 0.8  # share of the disputed inputs a known mistake must reproduce to be named
+_KNOWN_RUNS: OrderedDict = OrderedDict()  # the last few case lists' known-mistake outcomes
+_KNOWN_RUNS_KEPT = 4
 
-    A mistake qualifies when its (trusted) implementation gives what the learner gave on the
-    first failing input; among those, the one agreeing with the learner on most inputs wins.
-    """
-    best, best_score = None, -1
-    for known in exercise.mistakes:
-        first = exercise.evaluate(known.implementation, cases[first_bad])
-        if not _same(exercise, cases[first_bad], first, outcomes[first_bad]):
+
+def known_outcomes(exercise, cases: Sequence[Case]) -> dict[str, list[Outcome]]:
+    """Each known mistake's outcome on each case (trusted code, deterministic): computed once
+    per list of cases, so judging many answers to the same inputs runs the mistakes once."""
+    key = (exercise, tuple(repr(case) for case in cases))
+    if key in _KNOWN_RUNS:
+        _KNOWN_RUNS.move_to_end(key)
+        return _KNOWN_RUNS[key]
+    runs = {known.key: [exercise.evaluate(known.implementation, case) for case in cases]
+            for known in exercise.mistakes}
+    _KNOWN_RUNS[key] = runs
+    while len(_KNOWN_RUNS) > _KNOWN_RUNS_KEPT:
+        _KNOWN_RUNS.popitem(last=False)
+    return runs
+
+
+class Explanation(NamedTuple):
+    """How a known mistake's outcomes compare with the learner's."""
+
+    share: float  # of the inputs where either is wrong, the share where both agree
+    contained: bool  # wherever the mistake is wrong, the learner gives the same answer
+    covered: float  # the share of the learner's wrong answers the mistake gives too
+
+
+def explain(exercise, cases: Sequence[Case], expected: Sequence, outcomes: Sequence[Outcome],
+            theirs: Sequence[Outcome]) -> Explanation:
+    """Compare a wrong implementation's outcomes (`theirs`) with the learner's."""
+    disputed = agreed = learner_wrong = covered = 0
+    contained = True
+    for case, want, outcome, their in zip(cases, expected, outcomes, theirs, strict=True):
+        they_err = mismatch(exercise, case, want, their) is not None
+        learner_err = mismatch(exercise, case, want, outcome) is not None
+        if not they_err and not learner_err:
             continue
-        score = sum(
-            _same(exercise, case, exercise.evaluate(known.implementation, case), outcome)
-            for case, outcome in zip(cases, outcomes, strict=True)
-        )
-        if score > best_score:
-            best, best_score = known, score
-    return best
+        same = _same(exercise, case, their, outcome)
+        disputed += 1
+        agreed += same
+        learner_wrong += learner_err
+        covered += same and learner_err
+        contained = contained and (same or not they_err)
+    return Explanation(agreed / disputed if disputed else 1.0, contained,
+                       covered / learner_wrong if learner_wrong else 1.0)
+
+
+def diagnose(exercise, cases: Sequence[Case], expected: Sequence, outcomes: Sequence[Outcome]):
+    """The known mistake that best explains the learner's wrong answers, or None.
+
+    A mistake is named when it gives the learner's answers on at least MATCH of the inputs
+    where either of them is wrong, or when the learner makes it on top of something else:
+    every wrong answer the mistake gives, the learner gives too, and that is at least half of
+    the learner's wrong answers. The highest share wins; ties go to the first listed.
+    Agreeing on the first wrong answer alone is not enough: different bugs often give the
+    same number at one input (a cosine that never moves and one that rises both give min_lr
+    at the end), and naming the wrong one sends the learner after a bug they don't have.
+    """
+    runs = known_outcomes(exercise, cases)
+    ranked = []
+    for order, known in enumerate(exercise.mistakes):
+        found = explain(exercise, cases, expected, outcomes, runs[known.key])
+        if found.share >= MATCH or (found.contained and found.covered >= 0.5):
+            ranked.append((-found.share, order, known))
+    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
 
 
 def _fmt(x) -> str:
@@ -148,7 +197,7 @@ def judge(exercise, cases: Sequence[Case], outcomes: Sequence[Outcome],
         status = "failed"
         prefix = f"  {where}: " if where else "  "
         lines.append(f"{prefix}expected {_fmt(want)} (torch), got {_fmt(got)}")
-    known = diagnose(exercise, cases, outcomes, first)
+    known = diagnose(exercise, cases, expected, outcomes)
     if known is not None:
         lines.append(f"Likely mistake: {known.message}")
     if seed is not None and case.label == "random":

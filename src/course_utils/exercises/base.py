@@ -27,6 +27,25 @@ class Mistake:
         ones (its keyword-only arguments), so a module writes its signature once."""
         return cls(key, message, functools.partial(template, **swaps))
 
+    @classmethod
+    def ignores(cls, solution: Callable, parameter: str, advice: str = "") -> "Mistake":
+        """The learner's code never reads `parameter` and hard-codes its default instead:
+        `solution` called with that default whatever the caller passed."""
+        signature = inspect.signature(solution)
+        default = signature.parameters[parameter].default
+        if default is inspect.Parameter.empty:
+            raise ValueError(f"{solution.__name__}: {parameter} has no default to hard-code")
+
+        def implementation(*args, **kwargs):
+            bound = signature.bind(*args, **kwargs)
+            bound.arguments[parameter] = default
+            return solution(*bound.args, **bound.kwargs)
+
+        message = (f"your code ignores the argument {parameter}: your answers are the ones "
+                   f"for {parameter}={default!r} (the default) whatever the caller passes."
+                   + (f" {advice}" if advice else ""))
+        return cls(f"hardcoded_{parameter}", message, implementation)
+
 
 @dataclass(frozen=True)
 class Exercise:

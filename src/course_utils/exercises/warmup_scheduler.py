@@ -5,6 +5,7 @@ exercise's oracle computes it (torch's LinearLR and CosineAnnealingLR), for ever
 a real SGD optimizer stepped by the learner's scheduler.
 """
 
+import functools
 import math
 from typing import TYPE_CHECKING
 
@@ -95,8 +96,11 @@ def decays_to_zero(optimizer, warmup_steps, total_steps, min_lr=0.0):
 
 
 def absolute_lr(optimizer, warmup_steps, total_steps, min_lr=0.0):
-    return _lambda_lr(optimizer, lambda base: lambda s: schedules.warmup_cosine_schedule(
-        s, warmup_steps, total_steps, base, min_lr))
+    import torch
+
+    max_lr = optimizer.param_groups[0]["lr"]
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: schedules.warmup_cosine_schedule(
+        s, warmup_steps, total_steps, max_lr, min_lr))
 
 
 def first_group_ratio(optimizer, warmup_steps, total_steps, min_lr=0.0):
@@ -110,31 +114,23 @@ def min_lr_as_ratio(optimizer, warmup_steps, total_steps, min_lr=0.0):
         s, warmup_steps, total_steps, min_lr))
 
 
-def no_clamp(optimizer, warmup_steps, total_steps, min_lr=0.0):
-    def factor(base):
-        ratio = min_lr / base
-
-        def schedule(s):
-            if s < warmup_steps:
-                return s / warmup_steps
-            progress = (s - warmup_steps) / max(1, total_steps - warmup_steps)
-            return ratio + (1 - ratio) * 0.5 * (1 + math.cos(math.pi * progress))
-
-        return schedule
-
-    return _lambda_lr(optimizer, factor)
+def _from_schedule(optimizer, warmup_steps, total_steps, min_lr=0.0, *, swaps: dict):
+    """A LambdaLR whose factor for a group with base lr b is warmup_cosine_schedule's known
+    wrong variant `swaps` with max_lr = 1 and min_lr = min_lr / b."""
+    return _lambda_lr(optimizer, lambda base: lambda s: warmup.variant(
+        s, warmup_steps, total_steps, 1.0, min_lr / base, **swaps))
 
 
-def warmup_plus_one(optimizer, warmup_steps, total_steps, min_lr=0.0):
-    def factor(base):
-        def schedule(s):
-            if 0 <= s < warmup_steps:
-                return (s + 1) / warmup_steps
-            return schedules.warmup_cosine_factor(s, warmup_steps, total_steps, min_lr / base)
-
-        return schedule
-
-    return _lambda_lr(optimizer, factor)
+def _from_schedule_mistakes() -> tuple[Mistake, ...]:
+    """warmup_cosine_schedule's known mistakes, made in the factor a LambdaLR multiplies by each
+    group's base lr (the max_lr of those messages); forgot_min_lr is decays_to_zero here."""
+    return tuple(
+        Mistake(known.key, "in your factor (LambdaLR multiplies it by each group's base lr, "
+                "which plays max_lr here): " + known.message,
+                functools.partial(_from_schedule, swaps=known.implementation.keywords))
+        for known in warmup.MISTAKES
+        if getattr(known.implementation, "func", None) is warmup.variant
+        and known.key != "forgot_min_lr")
 
 
 def get_warmup_cosine_scheduler(optimizer, warmup_steps, total_steps,
@@ -175,10 +171,7 @@ MISTAKES = (
             first_group_ratio),
     Mistake("min_lr_as_factor", "you used min_lr as the final factor, but LambdaLR multiplies "
             "by base_lr: the final factor is min_lr / base_lr.", min_lr_as_ratio),
-    Mistake("no_clamp", "past total_steps your lr rises again (the cosine is periodic): make "
-            "the factor min_lr / base_lr for step >= total_steps.", no_clamp),
-    Mistake("warmup_starts_at_step_plus_one", "your warmup factor is (step + 1) / warmup_steps; "
-            "the contract's is step / warmup_steps.", warmup_plus_one),
+    *_from_schedule_mistakes(),
 )
 
 HINTS = (
