@@ -4,6 +4,7 @@ Trusted code, shared by the notebook check (checks.run_check) and the grader (gr
 it never imports either, nor anything that displays.
 """
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -94,20 +95,23 @@ def _same(exercise, case: Case, a: Outcome, b: Outcome) -> bool:
 MATCH = 0.8  # share of the disputed inputs a known mistake must reproduce to be named
 _KNOWN_RUNS: OrderedDict = OrderedDict()  # the last few case lists' known-mistake outcomes
 _KNOWN_RUNS_KEPT = 4
+_KNOWN_RUNS_LOCK = threading.Lock()
 
 
 def known_outcomes(exercise, cases: Sequence[Case]) -> dict[str, list[Outcome]]:
     """Each known mistake's outcome on each case (trusted code, deterministic): computed once
     per list of cases, so judging many answers to the same inputs runs the mistakes once."""
     key = (exercise, tuple(repr(case) for case in cases))
-    if key in _KNOWN_RUNS:
-        _KNOWN_RUNS.move_to_end(key)
-        return _KNOWN_RUNS[key]
+    with _KNOWN_RUNS_LOCK:  # the grader judges from several threads
+        if key in _KNOWN_RUNS:
+            _KNOWN_RUNS.move_to_end(key)
+            return _KNOWN_RUNS[key]
     runs = {known.key: [exercise.evaluate(known.implementation, case) for case in cases]
             for known in exercise.mistakes}
-    _KNOWN_RUNS[key] = runs
-    while len(_KNOWN_RUNS) > _KNOWN_RUNS_KEPT:
-        _KNOWN_RUNS.popitem(last=False)
+    with _KNOWN_RUNS_LOCK:
+        _KNOWN_RUNS[key] = runs
+        while len(_KNOWN_RUNS) > _KNOWN_RUNS_KEPT:
+            _KNOWN_RUNS.popitem(last=False)
     return runs
 
 

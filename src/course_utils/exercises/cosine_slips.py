@@ -36,6 +36,8 @@ CURVE_SLIPS = (
     CurveSlip("cosine_without_pi", "π is missing from the angle: cos({p}) only goes from cos 0 = "
               "1 to cos 1 ≈ 0.54, so the curve stops far from {low}. Use cos(π·{p}).",
               lambda high, low, p: low + (high - low) * (1 + math.cos(p)) / 2),
+    CurveSlip("angle_in_degrees", "your angle is in degrees, 180·{p}; math.cos takes radians: "
+              "cos(π·{p}).", lambda high, low, p: low + (high - low) * (1 + math.cos(180 * p)) / 2),
     CurveSlip("sin_instead_of_cos", "you used sin where the curve has cos: sin(π·{p}) is 0 at both "
               "ends, so your curve starts and ends halfway between {high} and {low}. Use "
               "(1 + cos(π·{p})) / 2, which runs from 1 to 0.",

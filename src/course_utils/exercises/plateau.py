@@ -28,6 +28,8 @@ def edge_cases() -> list[Case]:
         _case([1.0, 1.0, 0.9, 0.95, 0.95, 0.8, 0.8], 0.1, "patience = 0: every bad call cuts",
               factor=0.5, patience=0),
         _case([1.0] * 14, 0.1, "cooldown = 3", factor=0.5, patience=1, cooldown=3),
+        _case([1.0] * 9, 0.1, "patience = 0, cooldown = 2: torch cuts on calls 2, 5 and 8",
+              factor=0.5, patience=0, cooldown=2),
         _case([1.0] * 12, 0.1, "min_lr floor: max(lr * factor, min_lr)", patience=1,
               min_lr=0.004),
         _case([round(100 - 0.003 * k, 6) for k in range(12)], 0.1,
@@ -220,10 +222,15 @@ MISTAKES = (
     Mistake.variant("cooldown_one_call_too_long", "your cooldown lasts one call too long: it "
                     "applies while cooldown calls are left (cooldown_left > 0), then stops.",
                     _wrong, cooldown_ends=-1),
-    Mistake.variant("cooldown_one_call_short", "your cooldown ends one call early (its last "
-                    "call already counts as a bad call): each call compares the loss with best, "
+    Mistake.variant("cooldown_one_call_too_short", "your cooldown ends one call early: it "
+                    "applies while cooldown calls are left (cooldown_left > 0), not only while "
+                    "more than one is.", _wrong, cooldown_ends=1),
+    Mistake.variant("cooldown_at_the_wrong_moment", "you apply the cooldown at the wrong moment "
+                    "of the call (before comparing the loss with best, or after testing for a "
+                    "cut), so a bad call in cooldown still counts: the cooldown ends a call "
+                    "early, and with patience=0 it never holds a cut back. Each call compares, "
                     "then, while cooldown_left > 0, decrements it and sets the bad-call count to "
-                    "0, and only then tests for a cut.", _wrong, cooldown_first=True),
+                    "0, then tests for a cut.", _wrong, cooldown_first=True),
     Mistake.variant("no_min_lr_floor", "your lr goes below min_lr: the new lr is max(lr * factor, "
                     "min_lr).", _wrong, new_lr=lambda lr, factor, min_lr: lr * factor),
     Mistake.variant("min_instead_of_max", "min(lr * factor, min_lr) jumps straight to min_lr (and "
