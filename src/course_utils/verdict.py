@@ -41,11 +41,13 @@ class CheckResult:
 
 
 class Mismatch(NamedTuple):
-    """Where an answer first differs from torch's ("" for the whole answer), and both values."""
+    """Where an answer first differs from torch's ("" for the whole answer), and both values;
+    `position` indexes the differing number in the answer ((t, group) in an lr trace)."""
 
     where: str
     expected: Any
     got: Any
+    position: tuple[int, ...] = ()
 
 
 def close(expected: float, got: float, scale: float) -> bool:
@@ -123,22 +125,36 @@ class Explanation(NamedTuple):
     covered: float  # the share of the learner's wrong answers the mistake gives too
 
 
+def _units(exercise, case: Case, want, outcome: Outcome, their: Outcome):
+    """(learner wrong, they wrong, same answer) for each number of the answer when both are
+    well-formed answers of the expected shape, else once for the whole answer."""
+    kind = exercise.returns
+    if outcome.kind == their.kind == "value":
+        parts = [kind.numbers(case, v) for v in (want, outcome.value, their.value)]
+        if all(p is not None for p in parts) and len({len(p) for p in parts}) == 1:
+            for (w, scale), (o, _), (t, _) in zip(*parts, strict=True):
+                yield not close(w, o, scale), not close(w, t, scale), close(o, t, scale)
+            return
+    yield (mismatch(exercise, case, want, outcome) is not None,
+           mismatch(exercise, case, want, their) is not None,
+           _same(exercise, case, their, outcome))
+
+
 def explain(exercise, cases: Sequence[Case], expected: Sequence, outcomes: Sequence[Outcome],
             theirs: Sequence[Outcome]) -> Explanation:
-    """Compare a wrong implementation's outcomes (`theirs`) with the learner's."""
+    """Compare a wrong implementation's outcomes (`theirs`) with the learner's, number by
+    number where the answers are lists of numbers."""
     disputed = agreed = learner_wrong = covered = 0
     contained = True
     for case, want, outcome, their in zip(cases, expected, outcomes, theirs, strict=True):
-        they_err = mismatch(exercise, case, want, their) is not None
-        learner_err = mismatch(exercise, case, want, outcome) is not None
-        if not they_err and not learner_err:
-            continue
-        same = _same(exercise, case, their, outcome)
-        disputed += 1
-        agreed += same
-        learner_wrong += learner_err
-        covered += same and learner_err
-        contained = contained and (same or not they_err)
+        for learner_err, they_err, same in _units(exercise, case, want, outcome, their):
+            if not they_err and not learner_err:
+                continue
+            disputed += 1
+            agreed += same
+            learner_wrong += learner_err
+            covered += same and learner_err
+            contained = contained and (same or not they_err)
     return Explanation(agreed / disputed if disputed else 1.0, contained,
                        covered / learner_wrong if learner_wrong else 1.0)
 
@@ -188,7 +204,8 @@ def judge(exercise, cases: Sequence[Case], outcomes: Sequence[Outcome],
             "random inputs.", n_cases=len(cases), seed=seed)
     first = bad[0]
     case, outcome = cases[first], outcomes[first]
-    where, want, got = mismatch(exercise, case, expected[first], outcome)
+    found = mismatch(exercise, case, expected[first], outcome)
+    where, want, got = found.where, found.expected, found.got
     lines = [f"{name}: wrong for {len(bad)} of {len(cases)} inputs. First:",
              f"  {exercise.describe(case)}"]
     if outcome.kind == "exception":
@@ -200,7 +217,8 @@ def judge(exercise, cases: Sequence[Case], outcomes: Sequence[Outcome],
     else:
         status = "failed"
         prefix = f"  {where}: " if where else "  "
-        lines.append(f"{prefix}expected {_fmt(want)} (torch), got {_fmt(got)}")
+        source = exercise.expected_source(case, found) if exercise.expected_source else "torch"
+        lines.append(f"{prefix}expected {_fmt(want)} ({source}), got {_fmt(got)}")
     known = diagnose(exercise, cases, expected, outcomes)
     if known is not None:
         lines.append(f"Likely mistake: {known.message}")

@@ -61,6 +61,9 @@ class Exercise:
         mistakes, hints: the known wrong implementations, then the hints, in order.
         returns: what an answer is (answer_kinds): a number, one lr per call, an lr trace.
         describe_case: the input as the check message shows it (default: the call).
+        expected_source: where the expected value of a mismatch (case, verdict.Mismatch) comes
+            from, as the message names it: "torch" by default; the course's own rule where
+            the exercise departs from torch (the clamp past total_steps).
     """
 
     solution: Callable
@@ -73,6 +76,7 @@ class Exercise:
     hints: tuple[str, ...]
     returns: AnswerKind = NUMBER
     describe_case: Callable[[Case], str] | None = None
+    expected_source: Callable[[Case, Any], str] | None = None
     points: int = 10
 
     def __post_init__(self):

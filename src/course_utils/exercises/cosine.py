@@ -10,7 +10,7 @@ from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.cosine_slips import curve_mistakes, half_cosine
-from course_utils.exercises.oracles import bind, cases_of
+from course_utils.exercises.oracles import bind, cases_of, clamp_source
 from course_utils.torch_traces import cosine_trace
 
 
@@ -24,7 +24,8 @@ def edge_cases() -> list[Case]:
         *cases("step = total_steps", (1000, 1000)),
         *cases("one step past total_steps", (1001, 1000)),
         *cases("past total_steps", (1500, 1000)),
-        *cases("2 × total_steps: torch's periodic cosine is back at max_lr", (2000, 1000)),
+        *cases("2 × total_steps: the course clamps to min_lr (torch's periodic cosine is back "
+               "at max_lr)", (2000, 1000)),
         *cases("midpoint: (max_lr + min_lr) / 2", (50, 100, 0.1, 0.001)),
         *cases("second step", (1, 100, 0.1, 0.001)),
         *cases("total_steps = 1, step 0", (0, 1, 0.5, 0.05)),
@@ -53,6 +54,15 @@ def expected(cases: list[Case]) -> list[float]:
         return cosine_trace(total_steps, max_lr, min_lr)[step]
 
     return [lr(**bind(cosine_lr, case)) for case in cases]
+
+
+def expected_source(case: Case, mismatch) -> str:
+    """torch, except past total_steps, where the course clamps (at total_steps itself torch's
+    cosine is at min_lr too)."""
+    step, total_steps, max_lr, min_lr = bind(cosine_lr, case).values()
+    if step <= total_steps:
+        return "torch"
+    return clamp_source(cosine_trace(total_steps, max_lr, min_lr, step)[step])
 
 
 def _variant(step, total_steps, max_lr=1e-3, min_lr=1e-6, *, progress=lambda s, n: s / n,
@@ -124,4 +134,5 @@ HINTS = (
 
 EXERCISE = Exercise(solution=cosine_lr, notebook="04_cosine_annealing",
                     reference=schedules.cosine_lr, edge_cases=edge_cases, random_cases=random_cases,
-                    expected=expected, mistakes=MISTAKES, hints=HINTS)
+                    expected=expected, mistakes=MISTAKES, hints=HINTS,
+                    expected_source=expected_source)

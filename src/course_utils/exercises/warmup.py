@@ -11,7 +11,7 @@ from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.cosine_slips import curve_mistakes, half_cosine
-from course_utils.exercises.oracles import bind, cases_of
+from course_utils.exercises.oracles import WARMUP_START, bind, cases_of, clamp_source
 from course_utils.torch_traces import cosine_trace, linear_trace
 
 
@@ -24,7 +24,8 @@ def edge_cases() -> list[Case]:
                *[(s, 500, 10000) for s in (0, 100, 499, 500, 2000, 5000, 9999)]),
         *cases("step = total_steps", (10000, 500, 10000)),
         *cases("past total_steps", (10001, 500, 10000)),
-        *cases("far past total_steps (a periodic cosine rises here)", (15000, 500, 10000)),
+        *cases("far past total_steps: the course clamps to min_lr (a periodic cosine rises here)",
+               (15000, 500, 10000)),
         *cases("last warmup step", (9, 10, 100, 0.1, 0.001)),
         *cases("warmup boundary: step = warmup_steps", (10, 10, 100, 0.1, 0.001)),
         *cases("first decay step after the boundary", (11, 10, 100, 0.1, 0.001)),
@@ -69,6 +70,21 @@ def expected(cases: list[Case]) -> list[float]:
         return cosine_trace(decay_steps, max_lr, min_lr)[step - warmup_steps]
 
     return [lr(**bind(warmup_cosine_schedule, case)) for case in cases]
+
+
+def source_at(step, warmup_steps, total_steps, max_lr, min_lr) -> str:
+    """Where the expected lr at `step` comes from: torch, or the course's own rule."""
+    if step > total_steps or step == total_steps == warmup_steps:
+        decay_steps = max(1, total_steps - warmup_steps)
+        t = step - warmup_steps
+        return clamp_source(cosine_trace(decay_steps, max_lr, min_lr, t)[t])
+    if step == 0 < warmup_steps:
+        return WARMUP_START
+    return "torch"
+
+
+def expected_source(case: Case, mismatch) -> str:
+    return source_at(*bind(warmup_cosine_schedule, case).values())
 
 
 def variant(step, warmup_steps, total_steps, max_lr=3e-4, min_lr=1e-6, *,
@@ -198,4 +214,5 @@ HINTS = (
 
 EXERCISE = Exercise(solution=warmup_cosine_schedule, notebook="07_warmup_cosine",
                     reference=schedules.warmup_cosine_schedule, edge_cases=edge_cases,
-                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS)
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS,
+                    expected_source=expected_source)

@@ -61,6 +61,16 @@ def expected(cases: list[Case]) -> list[list[list[float]]]:
     return [[[next(flat) for _ in range(g)] for _ in range(rows)] for rows, g in shapes]
 
 
+def expected_source(case: Case, mismatch) -> str:
+    """torch, but for the course's rules (clamp, 0 at step 0) at that step of that group."""
+    if len(mismatch.position) != 2:
+        return "torch"
+    t, group = mismatch.position
+    warmup_steps, total_steps, *rest = case.args
+    base_lr = case.setup["base_lrs"][group]
+    return warmup.source_at(t, warmup_steps, total_steps, base_lr, rest[0] if rest else 0.0)
+
+
 def describe(case: Case) -> str:
     base_lrs = [float(f"{b:.4g}") for b in case.setup["base_lrs"]]
     names = ("warmup_steps", "total_steps", "min_lr")
@@ -187,4 +197,5 @@ HINTS = (
 EXERCISE = Exercise(solution=get_warmup_cosine_scheduler, notebook="07_warmup_cosine",
                     reference=schedules.get_warmup_cosine_scheduler, edge_cases=edge_cases,
                     random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS,
-                    returns=SCHEDULER_TRACE, describe_case=describe)
+                    returns=SCHEDULER_TRACE, describe_case=describe,
+                    expected_source=expected_source)
