@@ -273,7 +273,7 @@ HINTS = (
     "and set the count to 0.",
     "Cut when the count EXCEEDS patience (count > patience): lr = max(lr * factor, "
     "min_lr), then count = 0 and cooldown left = cooldown. A constant loss with the "
-    "defaults is cut on call 12.",
+    "defaults is cut on call 12. Like torch, skip the cut when lr - new_lr <= 1e-8 (its eps).",
 )
 
 EXERCISE = Exercise(solution=reduce_on_plateau, notebook="05_reduce_on_plateau",

@@ -177,8 +177,9 @@ MISTAKES = (
             "multiplies it by the group's base lr (lr = base_lr * factor): return a factor "
             "between min_lr / base_lr and 1.", absolute_lr),
     Mistake("first_group_ratio", "you compute min_lr / base_lr from the first param group only; "
-            "each group has its own base lr: pass LambdaLR one lambda per group.",
-            first_group_ratio),
+            "each group has its own base lr: pass LambdaLR one lambda per group. (A common "
+            "ratio keeps the groups' ratio and is a valid design, shown in 07 §6, but this "
+            "exercise's contract is one absolute min_lr for every group.)", first_group_ratio),
     Mistake("min_lr_as_factor", "you used min_lr as the final factor, but LambdaLR multiplies "
             "by base_lr: the final factor is min_lr / base_lr.", min_lr_as_ratio),
     *_from_schedule_mistakes(),
