@@ -198,10 +198,12 @@ def judge(exercise, cases: Sequence[Case], outcomes: Sequence[Outcome],
            if mismatch(exercise, c, e, o) is not None]
     if not bad:
         n_edge = len(exercise.edge_cases())
+        rules = ", and with the course's own rules where it departs from torch," if \
+            exercise.expected_source else ""
         return CheckResult(
             name, "passed",
-            f"{name}: passed. It agrees with torch on all {n_edge} edge cases and on fresh "
-            "random inputs.", n_cases=len(cases), seed=seed)
+            f"{name}: passed. It agrees with torch{rules} on all {n_edge} edge cases and on "
+            "fresh random inputs.", n_cases=len(cases), seed=seed)
     first = bad[0]
     case, outcome = cases[first], outcomes[first]
     found = mismatch(exercise, case, expected[first], outcome)

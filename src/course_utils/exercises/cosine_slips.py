@@ -27,8 +27,8 @@ CURVE_SLIPS = (
     CurveSlip("rising_cosine", "your curve runs backwards, from {low} to {high}: annealing uses "
               "(1 + cos(π·{p})) / 2, which starts at 1.",
               lambda high, low, p: low + (high - low) * (1 - math.cos(math.pi * p)) / 2),
-    CurveSlip("full_period", "you used a full cosine period, cos(2π·{p}): annealing uses half a "
-              "period, cos(π·{p}), so it ends at {low} instead of climbing back to {high}.",
+    CurveSlip("full_period", "you used a full cosine period, cos(2π·{p}), which climbs back to "
+              "{high} by the end: annealing uses half a period, cos(π·{p}), which ends at {low}.",
               lambda high, low, p: low + (high - low) * (1 + math.cos(2 * math.pi * p)) / 2),
     CurveSlip("quarter_period", "your angle stops at π/2: with cos(π·{p} / 2) the curve ends "
               "halfway between {high} and {low}. The angle runs from 0 to π: cos(π·{p}).",
@@ -51,8 +51,8 @@ CURVE_SLIPS = (
     CurveSlip("forgot_offset", "the `{low} +` in front is missing: ({high} - {low}) * (1 + "
               "cos(π·{p})) / 2 ends at 0, not at {low}.",
               lambda high, low, p: (high - low) * (1 + math.cos(math.pi * p)) / 2),
-    CurveSlip("amplitude_reversed", "the amplitude is ({low} - {high}); it is ({high} - {low}), "
-              "so that the curve starts at {high} and ends at {low}.",
+    CurveSlip("amplitude_reversed", "you wrote the amplitude as ({low} - {high}); it is ({high} - "
+              "{low}), so that the curve starts at {high} and ends at {low}.",
               lambda high, low, p: low + (low - high) * (1 + math.cos(math.pi * p)) / 2),
 )
 

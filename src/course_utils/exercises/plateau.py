@@ -243,11 +243,12 @@ MISTAKES = (
                     "torch still cuts, down to min_lr: max(lr * factor, min_lr).", _wrong,
                     new_lr=lambda lr, factor, min_lr: lr * factor if lr * factor >= min_lr else lr),
     Mistake.variant("bad_count_not_reset_after_cut", "after a cut, torch resets the bad-call count "
-                    "to 0; you keep counting, so you cut again on every following call.",
+                    "to 0; you keep counting, so (without a cooldown) every following bad call "
+                    "cuts again.",
                     _wrong, reset_after_cut=False),
     Mistake.variant("nothing_reset_after_cut", "after a cut, torch resets the bad-call count to 0 "
-                    "and starts the cooldown; you do neither, so you cut again on every following "
-                    "call.", _wrong, reset_after_cut=False, start_cooldown=False),
+                    "and starts the cooldown; you do neither, so every following bad call cuts "
+                    "again.", _wrong, reset_after_cut=False, start_cooldown=False),
     Mistake.variant("bad_count_not_reset_on_improvement", "an improvement must reset the bad-call "
                     "count to 0: patience counts CONSECUTIVE calls without improvement.",
                     _wrong, reset_on_better=False),

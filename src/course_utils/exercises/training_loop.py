@@ -195,8 +195,9 @@ MISTAKES = (
             "batch, so it runs steps_per_epoch times too fast. With step_per='epoch' call "
             "scheduler.step() once, after the epoch's batches.", epoch_scheduler_per_batch),
     Mistake("batch_scheduler_stepped_per_epoch", "a per-batch scheduler is stepped only once "
-            "per epoch, so it runs steps_per_epoch times too slowly (a OneCycleLR never gets "
-            "past its warmup). With step_per='batch' call scheduler.step() after every "
+            "per epoch, so it runs steps_per_epoch times too slowly (a OneCycleLR covers only "
+            "1 / steps_per_epoch of its cycle). With step_per='batch' call scheduler.step() "
+            "after every "
             "optimizer.step().", batch_scheduler_per_epoch),
     Mistake("plateau_on_train_loss", "ReduceLROnPlateau is fed the training loss; it must "
             "watch the validation loss: scheduler.step(val_loss) after validating.",

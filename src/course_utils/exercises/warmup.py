@@ -208,8 +208,9 @@ HINTS = (
     "Warmup is a straight line from 0: max_lr * step / warmup_steps. The decay is the "
     "cosine of notebook 04, but its progress starts when the warmup ends: "
     "(step - warmup_steps) / max(1, total_steps - warmup_steps).",
-    "The max(1, ...) keeps warmup_steps = total_steps from dividing by zero, and the strict "
-    "`step < warmup_steps` keeps warmup_steps = 0 from dividing by zero.",
+    "Checking step >= total_steps first means the decay never runs when warmup_steps = "
+    "total_steps (where total_steps - warmup_steps is 0; max(1, ...) is a safety net), and the "
+    "strict `step < warmup_steps` keeps warmup_steps = 0 from dividing by zero.",
 )
 
 EXERCISE = Exercise(solution=warmup_cosine_schedule, notebook="07_warmup_cosine",

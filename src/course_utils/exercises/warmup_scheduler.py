@@ -135,8 +135,8 @@ def _from_schedule_mistakes() -> tuple[Mistake, ...]:
     """warmup_cosine_schedule's known mistakes, made in the factor a LambdaLR multiplies by each
     group's base lr (the max_lr of those messages); forgot_min_lr is decays_to_zero here."""
     return tuple(
-        Mistake(known.key, "in your factor (LambdaLR multiplies it by each group's base lr, "
-                "which plays max_lr here): " + known.message,
+        Mistake(known.key, "in lr terms (each group's lr is its base lr, the max_lr below, "
+                "times your factor): " + known.message,
                 functools.partial(_from_schedule, swaps=known.implementation.keywords))
         for known in warmup.MISTAKES
         if getattr(known.implementation, "func", None) is warmup.variant
