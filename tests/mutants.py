@@ -29,10 +29,11 @@ SEEDS = (0, 1, 2)  # each mutant is checked on the edge cases and these seeds' r
 MUTANT_TIME_LIMIT = 5  # seconds per check: a mutant can turn a loop endless
 # Exercises whose mutants are not run, and why (every other exercise gets them by itself).
 SKIPPED = {
-    "train_loop": "its answer is a training run: each check trains about ten tiny models, so "
-                  "hundreds of mutants would take minutes, and its rewrites (dropped calls, "
-                  "swapped statements) are mostly NameErrors or leave the lrs unchanged; its "
-                  "classes of mistake (where each step() goes) are hand-written MISTAKES",
+    "train_loop": "its answer is a training run: a check trains nine tiny models, and judging "
+                  "a wrong loop runs every known mistake's loop too (1-2 s a check), so its 36 "
+                  "mutants take minutes; measured once on seeds 0 and 1, all 19 wrong ones fail "
+                  "and 9 are named, the rest being edits no learner makes (cross_entropy's "
+                  "arguments swapped, `!=` for `==` on step_per, val_losses[1] for [-1])",
 }
 
 
