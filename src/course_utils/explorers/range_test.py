@@ -48,10 +48,10 @@ def range_test_explorer(learner_fn: Callable | None = None) -> ScheduleExplorer:
         smoothed = smoothed_losses(test.losses, beta)
         stop, kept, suggestion = read_curve(test.lrs, smoothed, num_steps, rule, stop_factor)
         lag = beta / (1 - beta)
-        ended = ("no stop" if stop is None else
-                 f"stop at step {stop} (lr {test.lrs[stop]:.2g})")
-        caption = (f"{rule}: {suggestion:.2g} · {ended} · lag β/(1−β) = {lag:.0f} steps "
-                   f"= {lag / steps_per_decade(start_lr, end_lr, num_steps):.1f} decades")
+        ended = "never" if stop is None else f"step {stop} (lr {test.lrs[stop]:.2g})"
+        caption = (f"{rule}: {suggestion:.2g} · stop at {stop_factor:g} × min: {ended}\n"
+                   f"lag β/(1−β) = {lag:.1f} steps "
+                   f"= {lag / steps_per_decade(start_lr, end_lr, num_steps):.2f} decades")
         marks = [math.log10(suggestion)] + ([] if stop is None else [x[stop]])
         curves = {"loss per batch": (x, test.losses),
                   f"smoothed, β = {beta:g}": (x[:kept], smoothed[:kept])}
