@@ -36,7 +36,7 @@ def test_the_curve_is_the_digits_sweep_with_fastais_reading(explorer):
     assert list(raw.get_xdata()) == pytest.approx([math.log10(lr) for lr in test.lrs])
     assert list(raw.get_ydata()) == test.losses
     smoothed = smoothed_losses(test.losses, 0.98)
-    stop, kept, suggestion = range_test.read_curve(test.lrs, smoothed, 100)
+    _, kept, suggestion = range_test.read_curve(test.lrs, smoothed, 100)
     assert list(lines["smoothed, β = 0.98"].get_ydata()) == smoothed[:kept]
     assert marks(explorer)[0] == pytest.approx(math.log10(suggestion))
     assert "minimum / 10" in explorer.canvas.captions[0].get_text()
