@@ -50,9 +50,15 @@ def expected(cases: list[Case]) -> list[float]:
 
 
 def _sweep(step, start_lr=1e-7, end_lr=10.0, num_steps=100, *, steps_to_end=lambda n: n - 1,
-           shift=0, shape="exp"):
+           shift=0, shape="exp", fixed=None, divide=lambda a, b: a / b):
     """range_test_lr with one part swapped for a known wrong one."""
-    progress = (step + shift) / steps_to_end(num_steps)
+    params = {"start_lr": start_lr, "end_lr": end_lr, "num_steps": num_steps, **(fixed or {})}
+    start_lr, end_lr, num_steps = params["start_lr"], params["end_lr"], params["num_steps"]
+    progress = divide(step + shift, steps_to_end(num_steps))
+    if shape == "no_start_factor":
+        return (end_lr / start_lr) ** progress
+    if shape == "end_not_ratio":
+        return start_lr * end_lr**progress
     if shape == "linear":
         return start_lr + (end_lr - start_lr) * progress
     if shape == "end_only":
@@ -94,6 +100,33 @@ MISTAKES = (
                     "logspace(start_lr, end_lr, ...) sweeps 10**start_lr to 10**end_lr. Use "
                     "numpy.geomspace(start_lr, end_lr, num_steps), or logspace(log10(start_lr), "
                     "log10(end_lr), num_steps).", _sweep, shape="logspace"),
+    Mistake.variant("one_step_behind", "your sweep is one step behind: step 0 must train at "
+                    "start_lr itself, so the exponent is step / (num_steps - 1), not "
+                    "(step - 1) / (num_steps - 1).", _sweep, shift=-1),
+    Mistake.variant("ends_one_step_early", "your sweep reaches end_lr at step num_steps - 2 and "
+                    "goes past it on the last step: the last of num_steps steps is step "
+                    "num_steps - 1, so progress = step / (num_steps - 1).", _sweep,
+                    steps_to_end=lambda n: n - 2),
+    Mistake.variant("step_as_exponent", "you raise the ratio to the step itself: (end_lr / "
+                    "start_lr) ** step overshoots end_lr from step 2 on. Raise it to the "
+                    "progress, step / (num_steps - 1), which goes from 0 to 1.", _sweep,
+                    steps_to_end=lambda n: 1),
+    Mistake.variant("integer_division", "step // (num_steps - 1) is 0 until the last step: the "
+                    "lr sits at start_lr, then jumps to end_lr. Use true division, step / "
+                    "(num_steps - 1).", _sweep, divide=lambda a, b: a // b),
+    Mistake.variant("no_start_lr_factor", "your sweep starts at 1: (end_lr / start_lr) ** "
+                    "progress is the factor the lr has grown by; multiply it by start_lr.",
+                    _sweep, shape="no_start_factor"),
+    Mistake.variant("end_lr_not_divided", "you raise end_lr, not the ratio end_lr / start_lr: "
+                    "start_lr * end_lr ** progress ends at start_lr * end_lr. The lr grows by "
+                    "the factor end_lr / start_lr over the sweep.", _sweep, shape="end_not_ratio"),
+    Mistake.variant("start_lr_ignored", "your sweep starts at 1e-7 whatever start_lr is: use the "
+                    "start_lr argument, not its default.", _sweep, fixed={"start_lr": 1e-7}),
+    Mistake.variant("end_lr_ignored", "your sweep ends at 10 whatever end_lr is: use the end_lr "
+                    "argument, not its default.", _sweep, fixed={"end_lr": 10.0}),
+    Mistake.variant("num_steps_ignored", "your sweep takes 100 steps whatever num_steps is: use "
+                    "the num_steps argument, not its default.", _sweep,
+                    fixed={"num_steps": 100}),
     Mistake.variant("sweeps_downward", "your sweep goes down, from end_lr to start_lr: a range "
                     "test starts small and raises the lr until the loss blows up.", _sweep,
                     shape="downward"),

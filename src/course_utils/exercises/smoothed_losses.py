@@ -98,19 +98,28 @@ def _describe(case: Case) -> str:
     return f"{call}  [{case.label}]" if case.label else call
 
 
-def _wrong(losses, beta=0.98, *, start=0.0, new_weight=None, power=1, correct=True,
-           correct_state=False):
-    """smoothed_losses with one part swapped for a known wrong one."""
+def _wrong(losses, beta=0.98, *, start=0.0, past=lambda b: b,
+           new=lambda b, loss: (1 - b) * loss, correction=lambda b, count: 1 - b**count,
+           shift=0, correct=True, feed_back=False, fixed_beta=None, update=True, lagged=False):
+    """smoothed_losses with one part swapped for a known wrong one (start=None: the average
+    starts at the first loss)."""
+    beta = beta if fixed_beta is None else fixed_beta
     average, out = start, []
-    keep = beta if new_weight is None else 1 - beta
     for i, loss in enumerate(losses):
-        first = i == 0 and start is None
-        average = loss if first else keep * average + (1 - keep) * loss
-        value = average / (1 - beta ** (i + power)) if correct else average
-        if correct_state:
+        previous = average
+        if update:
+            first = i == 0 and start is None
+            average = loss if first else past(beta) * average + new(beta, loss)
+        shown = previous if lagged else average
+        value = shown / correction(beta, i + 1 + shift) if correct else shown
+        if feed_back:
             average = value
         out.append(value)
     return out
+
+
+def _nothing(losses, beta=0.98):
+    return []
 
 
 def smoothed_losses(losses, beta=0.98) -> list[float]:
@@ -129,18 +138,31 @@ MISTAKES = (
                     _wrong, correct=False),
     Mistake.variant("beta_on_new_loss", "beta multiplies the NEW loss in your average; it must "
                     "multiply the previous average: avg = beta * avg + (1 - beta) * loss (beta "
-                    "close to 1 = heavy smoothing).", _wrong, new_weight=True),
+                    "close to 1 = heavy smoothing).", _wrong, past=lambda b: 1 - b,
+                    new=lambda b, loss: b * loss),
     Mistake.variant("correction_power_off_by_one", "your bias correction uses beta ** (i + 2): "
                     "after the first loss (i = 0) the average is (1 - beta) * loss, so divide by "
                     "1 - beta ** (i + 1), i.e. by 1 - beta ** (number of losses so far).",
-                    _wrong, power=2),
+                    _wrong, shift=1),
     Mistake.variant("correction_power_zero", "you divide by 1 - beta ** i: at the first loss "
                     "(i = 0) that is 1 - 1 = 0. After i + 1 losses the weights add up to "
-                    "1 - beta ** (i + 1): divide by that.", _wrong, power=0),
+                    "1 - beta ** (i + 1): divide by that.", _wrong, shift=-1),
+    Mistake.variant("correction_power_times", "you divide by 1 - beta * (i + 1): the weights of "
+                    "i + 1 losses add up to 1 - beta ** (i + 1), a power of beta, not a "
+                    "product.", _wrong, correction=lambda b, count: 1 - b * count),
+    Mistake.variant("correction_without_count", "you divide by 1 - beta at every step: the "
+                    "correction depends on how many losses were averaged, 1 - beta ** (i + 1), "
+                    "and tends to 1 (no correction) as the average fills up.", _wrong,
+                    correction=lambda b, count: 1 - b),
+    Mistake.variant("correction_two_minus", "your correction is 2 - beta ** (i + 1): the weights "
+                    "add up to 1 - beta ** (i + 1); divide by that.", _wrong,
+                    correction=lambda b, count: 2 - b**count),
+    Mistake.variant("correction_negative", "your correction is -beta ** (i + 1), i.e. 0 - "
+                    "beta ** (i + 1): the weights add up to 1 - beta ** (i + 1); divide by "
+                    "that.", _wrong, correction=lambda b, count: -(b**count)),
     Mistake.variant("corrected_value_fed_back", "you store the corrected value back into the "
                     "running average, so every step corrects again; keep the raw average for the "
-                    "recursion and correct only the value you output.", _wrong,
-                    correct_state=True),
+                    "recursion and correct only the value you output.", _wrong, feed_back=True),
     Mistake.variant("started_at_first_loss", "you start the average at the first loss AND divide "
                     "by 1 - beta ** (i + 1): the correction is for an average started at 0. "
                     "Start at 0 (fastai), or start at the first loss with no correction "
@@ -149,6 +171,30 @@ MISTAKES = (
                     "the first loss and has no bias correction. The exercise wants fastai's: "
                     "start the average at 0 and divide the i-th one by 1 - beta ** (i + 1).",
                     _wrong, start=None, correct=False),
+    Mistake.variant("average_starts_at_one", "your average starts at 1: the bias correction "
+                    "1 - beta ** (i + 1) assumes it starts at 0.", _wrong, start=1.0),
+    Mistake.variant("average_never_updated", "your average never moves (it stays 0): update it "
+                    "with each loss, avg = beta * avg + (1 - beta) * loss, before you divide.",
+                    _wrong, update=False),
+    Mistake.variant("value_before_update", "each value you output uses the average BEFORE the "
+                    "current loss: update the average with the loss first, then divide and "
+                    "append.", _wrong, lagged=True),
+    Mistake.variant("loss_left_out", "your average adds 1 - beta without the loss: it is "
+                    "avg = beta * avg + (1 - beta) * loss.", _wrong,
+                    new=lambda b, loss: 1 - b),
+    Mistake.variant("new_loss_weight_one", "you add the whole new loss: avg = beta * avg + loss "
+                    "grows towards loss / (1 - beta). Weight the new loss by 1 - beta.", _wrong,
+                    new=lambda b, loss: loss),
+    Mistake.variant("new_loss_weight_two_minus", "the new loss's weight is 2 - beta in your "
+                    "average; it is 1 - beta, so that the weights add up to 1.", _wrong,
+                    new=lambda b, loss: (2 - b) * loss),
+    Mistake.variant("new_loss_weight_negative", "the new loss's weight is -beta in your average; "
+                    "it is 1 - beta: avg = beta * avg + (1 - beta) * loss.", _wrong,
+                    new=lambda b, loss: -b * loss),
+    Mistake.variant("beta_ignored", "you always smooth with beta = 0.98: use the beta argument.",
+                    _wrong, fixed_beta=0.98),
+    Mistake("no_values", "your function returns no values: append one smoothed loss per loss "
+            "and return the whole list.", _nothing),
 )
 
 HINTS = (
