@@ -33,8 +33,8 @@ _MODULES = {
         "range_test_explorer",
     ),
     "course_utils.training": (
-        "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch", "train",
-        "evaluate",
+        "evaluate", "load_digits_split", "load_digits_train_val_test", "make_loader",
+        "make_model", "mean_spread", "optimizer_steps_per_epoch", "train",
     ),
     "course_utils.range_test": (
         "RangeTest", "digits_range_test", "divergence_step", "quiet_lr_finder", "read_curve",
