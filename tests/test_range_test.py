@@ -21,7 +21,7 @@ def fresh(seed=0, lr=1e-7):
 
 
 def test_the_loop_agrees_with_torch_lr_finder_bit_for_bit(digits):
-    from torch_lr_finder import LRFinder
+    from torch_lr_finder import LRFinder, TrainDataLoaderIter
 
     X, y, _, _ = digits
     model, optimizer = fresh()
@@ -30,7 +30,9 @@ def test_the_loop_agrees_with_torch_lr_finder_bit_for_bit(digits):
     model, optimizer = fresh()
     finder = LRFinder(model, optimizer, torch.nn.CrossEntropyLoss())
     with rt.quiet_lr_finder() as printed:
-        finder.range_test(make_loader(X, y, 64, 0), start_lr=1e-5, end_lr=10.0, num_iter=60)
+        # it takes a DataLoader or a TrainDataLoaderIter: course_utils' loader goes in wrapped
+        finder.range_test(TrainDataLoaderIter(make_loader(X, y, 64, 0)), start_lr=1e-5,
+                          end_lr=10.0, num_iter=60)
     n = len(finder.history["lr"])
     assert finder.history["lr"] == ours.lrs[:n]  # the same floats, not merely close
     assert finder.history["loss"] == lr_finder_smoothed(ours.losses, 0.05)[:n]
