@@ -75,6 +75,17 @@ def test_first_cut_n_changes_argmax_first_below():
         "n_steps": 50,
     }
     assert evaluate(half) == 14
+    sweep = {
+        "scheduler": "ExponentialLR",
+        "kind": "first_above",
+        "base_lr": 1e-7,
+        "kwargs": {"gamma": 1.2045},
+        "threshold": 1e-3,
+        "n_steps": 99,
+    }
+    assert evaluate(sweep) == 50  # 1e-7 * 1.2045**49 = 9.1e-4 <= 1e-3 < 1.1e-3 at step 50
+    with pytest.raises(ValueError, match="never rises above"):
+        evaluate({**sweep, "threshold": 100.0})
 
 
 def test_bad_specs_raise_clear_errors():

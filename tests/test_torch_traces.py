@@ -72,3 +72,18 @@ def test_traces_are_cached_by_parameters():
     first = torch_traces.step_trace(0.1, 10, 0.5, 50)
     assert torch_traces.step_trace(0.1, 10, 0.5, 50) is first
     assert first[:11] == pytest.approx([0.1] * 10 + [0.05])
+
+
+def test_range_test_traces_are_the_sweep():
+    from course_utils import schedules
+    from course_utils.torch_traces import lr_finder_trace, range_test_trace
+
+    torch_lrs = range_test_trace(1e-6, 1.0, 61)
+    assert len(torch_lrs) == 61 and torch_lrs[0] == 1e-6
+    assert torch_lrs[30] == pytest.approx(1e-3, rel=1e-12)
+    assert len(range_test_trace(1e-6, 1.0, 61, n_steps=70)) == 71  # past the end: it keeps going
+    finder = lr_finder_trace(1e-6, 1.0, 61)
+    assert finder == tuple(schedules.range_test_lr(t, 1e-6, 1.0, 61) for t in range(61))
+    assert lr_finder_trace(0.0, 1.0, 5, "linear") == (0.0, 0.25, 0.5, 0.75, 1.0)
+    with pytest.raises(ValueError, match="step_mode"):
+        lr_finder_trace(1e-6, 1.0, 61, "cos")

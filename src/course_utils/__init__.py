@@ -24,15 +24,21 @@ _MODULES = {
     "course_utils.hints": ("hint", "solution"),
     "course_utils.checks": ("run_check",),
     "course_utils.versions": ("show_versions",),
-    "course_utils.torch_traces": ("lr_trace", "make_optimizer", "one_cycle_trace"),
+    "course_utils.torch_traces": ("lr_trace", "make_optimizer", "one_cycle_trace",
+                                  "range_test_trace", "lr_finder_trace"),
     "course_utils.plotting": ("Panel", "draw_panel", "plot_panels", "plot_schedules"),
     "course_utils.explorers": (
         "cosine_explorer", "exponential_explorer", "multistep_explorer", "one_cycle_explorer",
         "plateau_explorer", "plateau_losses", "step_explorer", "warmup_cosine_explorer",
+        "range_test_explorer",
     ),
     "course_utils.training": (
-        "load_digits_split", "load_digits_train_val_test", "make_loader", "make_model",
-        "mean_spread", "optimizer_steps_per_epoch", "train",
+        "evaluate", "load_digits_split", "load_digits_train_val_test", "make_loader",
+        "make_model", "mean_spread", "optimizer_steps_per_epoch", "train",
+    ),
+    "course_utils.range_test": (
+        "RangeTest", "digits_range_test", "divergence_step", "quiet_lr_finder", "read_curve",
+        "run_range_test", "suggest_minimum", "suggest_steepest", "suggest_valley",
     ),
 }
 EXPORTS = {name: module for module, names in _MODULES.items() for name in names}

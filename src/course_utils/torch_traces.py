@@ -178,3 +178,28 @@ def plateau_trace(
         )
 
     return tuple(lr_trace(make, base_lr, len(losses), metrics=list(losses)))
+
+
+@lru_cache(maxsize=256)
+def range_test_trace(start_lr: float, end_lr: float, num_steps: int,
+                     n_steps: int | None = None) -> tuple[float, ...]:
+    """The LR range test's exponential sweep as torch runs it: ExponentialLR(gamma =
+    (end_lr / start_lr) ** (1 / (num_steps - 1))) on base start_lr; n_steps defaults to
+    num_steps - 1 (the last step of the sweep, at end_lr)."""
+    gamma = (end_lr / start_lr) ** (1 / (num_steps - 1))
+    n = num_steps - 1 if n_steps is None else n_steps
+    return tuple(scheduler_trace("ExponentialLR", start_lr, n, gamma=gamma))
+
+
+@lru_cache(maxsize=64)
+def lr_finder_trace(start_lr: float, end_lr: float, num_steps: int,
+                    step_mode: str = "exp") -> tuple[float, ...]:
+    """torch-lr-finder's own sweep scheduler (its ExponentialLR or LinearLR, as range_test
+    builds it for step_mode) on base start_lr: the lr of steps 0 .. num_steps - 1."""
+    from torch_lr_finder import lr_finder
+
+    classes = {"exp": lr_finder.ExponentialLR, "linear": lr_finder.LinearLR}
+    if step_mode not in classes:
+        raise ValueError(f"step_mode must be one of {sorted(classes)}, got {step_mode!r}")
+    sweep = classes[step_mode]
+    return tuple(lr_trace(lambda opt: sweep(opt, end_lr, num_steps), start_lr, num_steps - 1))

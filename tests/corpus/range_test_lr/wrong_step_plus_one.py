@@ -1,0 +1,3 @@
+# expect: failed one_step_ahead
+def range_test_lr(step, start_lr=1e-7, end_lr=10.0, num_steps=100):
+    return start_lr * (end_lr / start_lr) ** ((step + 1) / (num_steps - 1))

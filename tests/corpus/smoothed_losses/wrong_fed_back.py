@@ -1,0 +1,8 @@
+# expect: failed corrected_value_fed_back
+def smoothed_losses(losses, beta=0.98):
+    average, smoothed = 0.0, []
+    for i, loss in enumerate(losses):
+        average = beta * average + (1 - beta) * loss
+        average = average / (1 - beta ** (i + 1))
+        smoothed.append(average)
+    return smoothed
