@@ -29,7 +29,9 @@ _MODULES = {
     "course_utils.explorers": (
         "cosine_explorer", "exponential_explorer", "multistep_explorer", "one_cycle_explorer",
         "plateau_explorer", "plateau_losses", "step_explorer", "warmup_cosine_explorer",
+        "layerwise_explorer",
     ),
+    "course_utils.param_groups": ("layerwise_param_groups", "scaled_lr"),
     "course_utils.training": (
         "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch", "train",
     ),

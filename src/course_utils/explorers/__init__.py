@@ -4,7 +4,7 @@ canvas: the reused figure, blitted and encoded; widget: ScheduleExplorer (slider
 notes) and the learner's curve; schedulers: one explorer per scheduler.
 """
 
-from course_utils.explorers import canvas, schedulers, widget
+from course_utils.explorers import canvas, param_groups, schedulers, widget
 from course_utils.lazy import lazy_exports as _lazy_exports
 
 EXPORTS = {
@@ -15,6 +15,7 @@ EXPORTS = {
                      "one_cycle_explorer", "parse_milestones", "plateau_explorer",
                      "plateau_losses", "step_explorer", "warmup_cosine_explorer"],
                     schedulers.__name__),
+    **dict.fromkeys(["layerwise_explorer"], param_groups.__name__),
 }
 __all__ = sorted(EXPORTS)
 __getattr__, __dir__ = _lazy_exports(__name__, EXPORTS)
