@@ -16,9 +16,19 @@ def _torch_scheduler(optimizer, spec):
     return getattr(torch.optim.lr_scheduler, spec["scheduler"])(optimizer, **kwargs)
 
 
+def _base_lr(oracle):
+    """The group's base lr: with layer-wise decay (notebook 13), layers[-k] has base·decay^k."""
+    groups = oracle.get("param_groups")
+    if groups is None:
+        return oracle["base_lr"]
+    return oracle["base_lr"] * groups["decay"] ** (groups["n_layers"] - groups["layer"])
+
+
 def _torch_answer(oracle):
     """The answer recomputed here with a plain torch loop (independent of oracle.py)."""
-    optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=oracle["base_lr"])
+    optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=_base_lr(oracle))
+    if oracle["scheduler"] is None:
+        return optimizer.param_groups[0]["lr"]
     scheduler = _torch_scheduler(optimizer, oracle)
     lrs = [optimizer.param_groups[0]["lr"]]
     metrics = oracle.get("metrics")
