@@ -41,8 +41,8 @@ def evaluate(spec: Mapping) -> float:
     """The answer the spec describes, computed by torch.
 
     With "param_groups", the lr is that of one group of layer-wise lr decay (group_oracle).
-    kinds: "lr" (lr after t steps or t metric calls; t = 0 when absent), "first_cut" (1-based call on
-    which the lr first drops), "n_changes" (how often the lr changes over t = 0..n_steps),
+    kinds: "lr" (lr after t steps or t metric calls; t = 0 when absent), "first_cut" (1-based
+    call on which the lr first drops), "n_changes" (how often the lr changes over t = 0..n_steps),
     "argmax" (first step with the highest lr over t = 0..n_steps), "first_below" (first t
     whose lr is below spec["threshold"]).
     """
