@@ -80,7 +80,7 @@ def test_a_crafted_answer_without_values_fails_instead_of_crashing():
 
 @pytest.mark.parametrize("answer, words", [
     (None, "returned None"), ({"params": []}, "return a list of param-group dicts"),
-    ([], "empty list"), ([{"lr": 0.1}], "each group is a dict"),
+    ([{"lr": 0.1}], "each group is a dict"),
     ([{"params": {1, 2}}], "needs an ordered collection"),
     ([{"params": [0.5]}], "not a parameter"), (42, "return a list of param-group dicts"),
 ])
@@ -135,6 +135,13 @@ def test_messages_name_the_parameter_its_ndim_and_the_input():
     frozen = next(m for m in EXERCISE.mistakes if m.key == "frozen_included")
     message = run_check("layerwise_param_groups", frozen.implementation, seed=0).message
     assert "how many groups hold layers.0.weight (ndim 2) (requires_grad=False)" in message
+
+
+def test_an_empty_list_is_an_answer_with_every_parameter_ungrouped():
+    result = run_check("layerwise_param_groups", lambda *args, **kwargs: [], seed=0)
+    assert result.status == "failed" and result.mistake == "no_groups"
+    assert "how many groups hold layers.0.weight (ndim 2): expected 1 (torch), got 0" in \
+        result.message
 
 
 def test_required_mistakes_exist():

@@ -98,3 +98,13 @@ def test_every_plateau_question_has_a_cut_and_kinds_cover_topics():
     assert generators.kinds_for("06_one_cycle") == ["one_cycle_peak"]
     with pytest.raises(ValueError, match="unknown generator"):
         generators.generate("nope", 1)
+
+
+def test_notebook_13_generators_cover_layerwise_decay_and_batch_scaling():
+    assert generators.kinds_for("13_param_groups_and_batch_size") == [
+        "layerwise_lr", "layerwise_cosine", "linear_scaling_warmup", "sqrt_scaling_warmup"]
+    q = generators.generate("layerwise_lr", 0)
+    groups = q["oracle"]["param_groups"]
+    k = groups["n_layers"] - groups["layer"]
+    assert bank.correct_value(q) == pytest.approx(q["oracle"]["base_lr"] * groups["decay"] ** k)
+    assert f"layers[{groups['layer']}]" in q["question"]

@@ -146,6 +146,20 @@ class PerParameter(AnswerKind):
                     return Mismatch(f"the {key} AdamW applies to {name}", want, value)
         return None
 
+    def numbers(self, case, value):
+        """Every parameter's count, lr and weight decay, and the foreign count, as numbers with
+        their tolerance scales (None as -1), to compare two answers number by number."""
+        if not self.valid(value):
+            return None
+
+        def number(v):
+            return -1.0 if v is None else float(v)
+
+        return ([(float(c), 1.0) for c in value["count"]]
+                + [(number(v), case.scale) for v in value["lr"]]
+                + [(number(v), 1.0) for v in value["weight_decay"]]
+                + [(float(value["foreign"]), 1.0)])
+
 
 def run_scheduler_factory(factory: Callable, case: Case) -> list[list[float]]:
     """Build an optimizer with the case's param groups, call factory(optimizer, *args),

@@ -130,8 +130,6 @@ def settings(groups, named) -> dict:
     if isinstance(groups, dict | str | bytes) or not hasattr(groups, "__iter__"):
         raise AnswerError(f"returned {_shown(groups)}; return a list of param-group dicts")
     groups = list(groups)
-    if not groups:
-        raise AnswerError("returned an empty list: every trainable parameter needs a group")
     copies = []
     for i, group in enumerate(groups):
         params = _group_params(group, i)  # checks that the group is a dict first
@@ -146,8 +144,8 @@ def settings(groups, named) -> dict:
                 foreign += 1
     answer = {"lr": [None] * len(named), "weight_decay": [None] * len(named), "count": count,
               "foreign": foreign}
-    if max(count, default=0) > 1:  # AdamW would refuse: "some parameters appear in more ..."
-        return answer
+    if not copies or max(count, default=0) > 1:  # AdamW would refuse: an empty parameter
+        return answer  # list, or "some parameters appear in more than one parameter group"
     optimizer = torch.optim.AdamW(copies)  # its defaults fill what a group leaves out
     applied = applied_settings(optimizer, named)
     for i, (name, _) in enumerate(named):

@@ -64,45 +64,38 @@ def layerwise_param_groups(layers, head, base_lr, decay=0.75, weight_decay=0.01)
     """Param groups for AdamW: head at base_lr, layers[-k] at base_lr * decay**k; no weight
     decay for parameters with ndim <= 1; frozen parameters left out."""
     groups = []
-    depth = len(layers)
-    for k, module in [(0, head)] + [(depth - i, layer) for i, layer in enumerate(layers)]:
-        lr = base_lr * decay**k  # the head is k = 0, the top layer k = 1
+    for k, module in enumerate([head, *reversed(list(layers))]):  # the head is k = 0
         trainable = [p for p in module.parameters() if p.requires_grad]
-        decayed = [p for p in trainable if p.ndim > 1]
-        plain = [p for p in trainable if p.ndim <= 1]  # biases, norm weights, scalars
-        for params, wd in ((decayed, weight_decay), (plain, 0.0)):
+        for decayed in (True, False):  # matrices (ndim > 1), then biases, norms, scalars
+            params = [p for p in trainable if (p.ndim > 1) == decayed]
             if params:
-                groups.append({"params": params, "lr": lr, "weight_decay": wd})
+                groups.append({"params": params, "lr": base_lr * decay**k,
+                               "weight_decay": weight_decay * decayed})  # or 0.0
     return groups
 
 
 # --- the known mistakes: one template, a wrong part swapped in each ---
 
 
-def _template(layers, head, base_lr, decay=0.75, weight_decay=0.01, *, exponent=0, head_k=0,
-              reverse=False, no_decay="ndim", skip_frozen=True, wd_key=True, duplicate=False,
-              with_head=True, flat=False):
-    groups = []
-    ordered = list(layers)[::-1] if reverse else list(layers)
-    depth = len(ordered)
+def _template(layers, head, base_lr, decay=0.75, weight_decay=0.01, *,
+              lr=lambda base_lr, decay, k: base_lr * decay**k, shift=0, head_k=0,
+              reverse=False, flat=False, decays=lambda name, p: p.ndim > 1,
+              grouped=lambda p: True, wd=lambda weight_decay: weight_decay, wd_key=True,
+              skip_frozen=True, duplicate=False, with_head=True):
+    ordered = list(layers) if reverse else list(layers)[::-1]  # top first
     blocks = [(head_k, head)] if with_head else []
-    for i, layer in enumerate(ordered):
-        k = 1 if flat else depth - i + exponent
-        blocks.append((k, layer))
+    blocks += [(1 if flat else j + 1 + shift, layer) for j, layer in enumerate(ordered)]
+    groups = []
     for k, module in blocks:
-        lr = base_lr * decay**k
-        named = [(n, p) for n, p in module.named_parameters() if p.requires_grad or not skip_frozen]
-        if no_decay == "ndim":
-            plain = [p for _, p in named if p.ndim <= 1]
-        elif no_decay == "bias_name":
-            plain = [p for n, p in named if n.endswith("bias")]
-        else:
-            plain = []
-        decayed = [p for _, p in named if duplicate or all(p is not q for q in plain)]
+        named = [(n, p) for n, p in module.named_parameters()
+                 if (p.requires_grad or not skip_frozen) and grouped(p)]
+        decayed = [p for n, p in named if duplicate or decays(n, p)]
+        plain = [p for n, p in named if not decays(n, p)]
         if decayed:
-            groups.append({"params": decayed, "lr": lr, "weight_decay": weight_decay})
+            groups.append({"params": decayed, "lr": lr(base_lr, decay, k),
+                           "weight_decay": wd(weight_decay)})
         if plain:
-            group = {"params": plain, "lr": lr}
+            group = {"params": plain, "lr": lr(base_lr, decay, k)}
             if wd_key:
                 group["weight_decay"] = 0.0
             groups.append(group)
@@ -112,11 +105,10 @@ def _template(layers, head, base_lr, decay=0.75, weight_decay=0.01, *, exponent=
 MISTAKES = (
     Mistake.variant("top_layer_undecayed", "your top layer has the head's lr: layers[-k] gets "
                     "base_lr * decay**k, so the top layer (k = 1) already gets base_lr * decay "
-                    "(your exponent is one too small).", _template, exponent=-1),
+                    "(your exponent is one too small).", _template, shift=-1),
     Mistake.variant("exponent_one_too_large", "your exponents are one too large: the top layer "
                     "gets base_lr * decay**2 (ELECTRA's released code has this off-by-one, its "
-                    "author confirmed); layers[-k] gets base_lr * decay**k.", _template,
-                    exponent=1),
+                    "author confirmed); layers[-k] gets base_lr * decay**k.", _template, shift=1),
     Mistake.variant("head_decayed", "your head's lr is decayed: the head gets base_lr itself; "
                     "the decay starts at the top layer (decay**1).", _template, head_k=1),
     Mistake.variant("layers_reversed", "your decay runs the wrong way: layers are given bottom "
@@ -126,11 +118,36 @@ MISTAKES = (
     Mistake.variant("same_lr_for_every_layer", "every layer gets the same lr: that is a "
                     "backbone/head split, not layer-wise decay; layers[-k] gets "
                     "base_lr * decay**k.", _template, flat=True),
+    Mistake.variant("decay_multiplied_not_raised", "your lr is base_lr * decay * k: the decay "
+                    "compounds per layer, base_lr * decay**k (** not *).", _template,
+                    lr=lambda base_lr, decay, k: base_lr * decay * k),
+    Mistake.variant("decay_divides", "your lrs grow towards the input: base_lr / decay**k; "
+                    "lower layers get smaller rates, base_lr * decay**k.", _template,
+                    lr=lambda base_lr, decay, k: base_lr / decay**k),
+    Mistake.variant("base_lr_missing", "your lrs are decay**k alone: multiply by base_lr "
+                    "(the head's lr).", _template, lr=lambda base_lr, decay, k: decay**k),
+    Mistake.variant("decay_argument_ignored", "your lrs ignore the decay argument (you use "
+                    "0.75, its default, whatever is passed).", _template,
+                    lr=lambda base_lr, decay, k: base_lr * 0.75**k),
+    Mistake.variant("weight_decay_argument_ignored", "your weight decay ignores the "
+                    "weight_decay argument (you use 0.01, its default, whatever is passed).",
+                    _template, wd=lambda weight_decay: 0.01),
     Mistake.variant("biases_decayed", "your biases and norm weights are decayed: give "
-                    "parameters with ndim <= 1 weight_decay 0.0.", _template, no_decay="none"),
+                    "parameters with ndim <= 1 weight_decay 0.0.", _template,
+                    decays=lambda name, p: True),
     Mistake.variant("norm_weights_decayed", "you exclude parameters named *bias* from weight "
                     "decay, but not LayerNorm weights or scalar gains: the rule is ndim <= 1 "
-                    "(p.ndim), whatever the name.", _template, no_decay="bias_name"),
+                    "(p.ndim), whatever the name.", _template,
+                    decays=lambda name, p: not name.endswith("bias")),
+    Mistake.variant("matrices_not_decayed", "your weight matrices (ndim 2) get no weight decay: "
+                    "everything with ndim > 1 is decayed (matrices, conv kernels, embeddings).",
+                    _template, decays=lambda name, p: p.ndim > 2),
+    Mistake.variant("decay_rule_inverted", "your decay rule is inverted: matrices (ndim > 1) "
+                    "get weight_decay, biases and norm weights (ndim <= 1) get 0.0.", _template,
+                    decays=lambda name, p: p.ndim <= 1),
+    Mistake.variant("no_decay_group_missing", "your biases and norm weights (ndim <= 1) are in "
+                    "no group, so they never train: put them in a group with weight_decay 0.0.",
+                    _template, grouped=lambda p: p.ndim > 1),
     Mistake.variant("weight_decay_key_missing", "your no-decay groups have no 'weight_decay' "
                     "key, so AdamW fills in its default, 0.01: set 'weight_decay': 0.0 "
                     "explicitly.", _template, wd_key=False),
@@ -139,6 +156,9 @@ MISTAKES = (
     Mistake.variant("parameter_in_two_groups", "some parameters are in two groups (AdamW raises "
                     "'some parameters appear in more than one parameter group'): put the "
                     "ndim <= 1 ones in the no-decay group only.", _template, duplicate=True),
+    Mistake("no_groups", "you return an empty list: every trainable parameter needs a group "
+            "(did the loop append anything, and does the return come after it?).",
+            lambda layers, head, base_lr, decay=0.75, weight_decay=0.01: []),
     Mistake.variant("head_left_out", "the head's parameters are in no group, so they never "
                     "train: give the head its own group at base_lr.", _template,
                     with_head=False),
