@@ -33,7 +33,8 @@ _MODULES = {
     ),
     "course_utils.param_groups": ("layerwise_param_groups", "scaled_lr"),
     "course_utils.training": (
-        "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch", "train",
+        "load_digits_split", "load_digits_train_val_test", "make_loader", "make_model",
+        "mean_spread", "optimizer_steps_per_epoch", "train",
     ),
 }
 EXPORTS = {name: module for module, names in _MODULES.items() for name in names}
