@@ -1,20 +1,20 @@
 """Oracle specs about one param group of layer-wise lr decay: torch's AdamW, built from the
 library's layerwise_param_groups, and (optionally) a torch scheduler stepping it."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 
-def group_trace(spec: Mapping) -> list[float]:
+def group_trace(spec: Mapping, scheduler_from_spec: Callable) -> list[float]:
     """The lr of the group holding layers[layer] (layer == n_layers: the head) for
     t = 0 .. spec["t"] (or n_steps) steps of spec's scheduler; [lr] when it has none.
 
     spec["param_groups"] = {"n_layers": L, "decay": d, "layer": i}; spec["base_lr"]: the
-    head's lr; spec["scheduler"]: a torch scheduler name (with "kwargs") or None.
+    head's lr; spec["scheduler"]: a torch scheduler name (with "kwargs") or None, built by
+    scheduler_from_spec(optimizer, spec).
     """
     import torch
 
     from course_utils.param_groups import layerwise_param_groups
-    from course_utils.rehearsal.oracle import scheduler_from_spec
 
     groups = spec["param_groups"]
     n_layers, layer = int(groups["n_layers"]), int(groups["layer"])

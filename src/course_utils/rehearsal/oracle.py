@@ -27,7 +27,7 @@ def trace(spec: Mapping) -> list[float]:
     if "param_groups" in spec:  # one group of layer-wise lr decay (notebook 13)
         from course_utils.rehearsal.group_oracle import group_trace
 
-        return group_trace(spec)
+        return group_trace(spec, scheduler_from_spec)
     metrics = spec.get("metrics")
     n_steps = len(metrics) if metrics is not None else int(spec.get("n_steps", spec.get("t", 0)))
     with warnings.catch_warnings():
