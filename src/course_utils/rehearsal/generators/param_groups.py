@@ -22,7 +22,8 @@ def _groups_oracle(n_layers, decay, layer, base_lr, scheduler=None, t=None, **kw
     return spec if t is None else {**spec, "t": t}
 
 
-@generator("layerwise_lr", topic=TOPIC)
+@generator("layerwise_lr", topic=TOPIC,
+           taught_in=f"{TOPIC}#3. Fine-tuning: backbone, head and layer-wise lr decay")
 def layerwise_lr_question(rng: random.Random) -> Draft:
     """Layer-wise lr decay: the lr AdamW applies to layers[i]."""
     n_layers, decay, base_lr, layer = _layers(rng)
@@ -36,7 +37,7 @@ def layerwise_lr_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("layerwise_cosine", topic=TOPIC)
+@generator("layerwise_cosine", topic=TOPIC, taught_in=f"{TOPIC}#Per-group floors")
 def layerwise_cosine_question(rng: random.Random) -> Draft:
     """Layer-wise lr decay under CosineAnnealingLR with one absolute eta_min for every group."""
     n_layers, decay, base_lr, layer = _layers(rng)
@@ -55,7 +56,8 @@ def layerwise_cosine_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("linear_scaling_warmup", topic=TOPIC)
+@generator("linear_scaling_warmup", topic=TOPIC,
+           taught_in=f"{TOPIC}#8.1 The linear scaling rule, with warmup")
 def linear_scaling_question(rng: random.Random) -> Draft:
     """Goyal et al.: lr × k for batch × k, warmed up from the old lr with LinearLR."""
     base_batch, base_lr = rng.choice([(256, 0.1), (128, 0.05), (64, 0.02)])
@@ -73,7 +75,8 @@ def linear_scaling_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("sqrt_scaling_warmup", topic=TOPIC)
+@generator("sqrt_scaling_warmup", topic=TOPIC,
+           taught_in=f"{TOPIC}#8.4 Adam: the square-root rule")
 def sqrt_scaling_question(rng: random.Random) -> Draft:
     """Malladi et al.: lr × √κ for Adam when the batch grows κ-fold, with a LinearLR warmup."""
     base_batch, base_lr = rng.choice([(32, 1e-3), (64, 3e-4), (256, 2e-4), (128, 5e-4)])
