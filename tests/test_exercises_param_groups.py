@@ -74,8 +74,9 @@ def test_a_crafted_answer_without_values_fails_instead_of_crashing():
     case = EXERCISE.edge_cases()[0]
     want = run_groups(SOLUTION, case)
     crafted = {**want, "lr": [None] * len(want["lr"])}
-    where, _, got = EXERCISE.returns.mismatch(case, want, crafted)
-    assert where.startswith("the lr AdamW applies to layers.0.weight") and got is None
+    mismatch = EXERCISE.returns.mismatch(case, want, crafted)
+    assert mismatch.where.startswith("the lr AdamW applies to layers.0.weight")
+    assert mismatch.got is None
 
 
 @pytest.mark.parametrize("answer, words", [
