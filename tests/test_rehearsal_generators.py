@@ -16,9 +16,19 @@ def _torch_scheduler(optimizer, spec):
     return getattr(torch.optim.lr_scheduler, spec["scheduler"])(optimizer, **kwargs)
 
 
+def _base_lr(oracle):
+    """The group's base lr: with layer-wise decay (notebook 13), layers[-k] has base·decay^k."""
+    groups = oracle.get("param_groups")
+    if groups is None:
+        return oracle["base_lr"]
+    return oracle["base_lr"] * groups["decay"] ** (groups["n_layers"] - groups["layer"])
+
+
 def _torch_answer(oracle):
     """The answer recomputed here with a plain torch loop (independent of oracle.py)."""
-    optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=oracle["base_lr"])
+    optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=_base_lr(oracle))
+    if oracle["scheduler"] is None:
+        return optimizer.param_groups[0]["lr"]
     scheduler = _torch_scheduler(optimizer, oracle)
     lrs = [optimizer.param_groups[0]["lr"]]
     metrics = oracle.get("metrics")
@@ -90,3 +100,13 @@ def test_every_plateau_question_has_a_cut_and_kinds_cover_topics():
     assert generators.kinds_for("06_one_cycle") == ["one_cycle_peak"]
     with pytest.raises(ValueError, match="unknown generator"):
         generators.generate("nope", 1)
+
+
+def test_notebook_13_generators_cover_layerwise_decay_and_batch_scaling():
+    assert generators.kinds_for("13_param_groups_and_batch_size") == [
+        "layerwise_lr", "layerwise_cosine", "linear_scaling_warmup", "sqrt_scaling_warmup"]
+    q = generators.generate("layerwise_lr", 0)
+    groups = q["oracle"]["param_groups"]
+    k = groups["n_layers"] - groups["layer"]
+    assert bank.correct_value(q) == pytest.approx(q["oracle"]["base_lr"] * groups["decay"] ** k)
+    assert f"layers[{groups['layer']}]" in q["question"]

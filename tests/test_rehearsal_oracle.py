@@ -110,3 +110,20 @@ def test_bad_specs_raise_clear_errors():
                 "kwargs": {"step_size": 1},
             }
         )
+
+
+def test_param_group_specs_follow_one_group_of_layerwise_decay():
+    spec = {"scheduler": None, "base_lr": 1e-3, "kwargs": {},
+            "param_groups": {"n_layers": 12, "decay": 0.75, "layer": 0}}
+    assert evaluate(spec) == pytest.approx(1e-3 * 0.75**12, rel=1e-12)
+    assert evaluate({**spec, "param_groups": {**spec["param_groups"], "layer": 12}}) == 1e-3
+    cosine = {**spec, "scheduler": "CosineAnnealingLR", "t": 50,
+              "kwargs": {"T_max": 100, "eta_min": 1e-5}}
+    base = 1e-3 * 0.75**12
+    assert evaluate(cosine) == pytest.approx(1e-5 + (base - 1e-5) / 2, rel=1e-9)
+    one_cycle = {"scheduler": "OneCycleLR", "base_lr": 1e-3, "t": 29,
+                 "kwargs": {"max_lr": 1e-3, "total_steps": 100},
+                 "param_groups": {"n_layers": 1, "decay": 0.1, "layer": 0}}
+    assert evaluate(one_cycle) == pytest.approx(1e-3)  # a scalar max_lr overwrites the group
+    with pytest.raises(ValueError, match=r"layer must be in 0 \.\. n_layers"):
+        evaluate({**spec, "param_groups": {**spec["param_groups"], "layer": 13}})

@@ -30,8 +30,10 @@ _MODULES = {
     "course_utils.explorers": (
         "cosine_explorer", "exponential_explorer", "multistep_explorer", "one_cycle_explorer",
         "plateau_explorer", "plateau_losses", "step_explorer", "warmup_cosine_explorer",
+        "layerwise_explorer",
         "range_test_explorer",
     ),
+    "course_utils.param_groups": ("layerwise_param_groups", "scaled_lr"),
     "course_utils.training": (
         "evaluate", "load_digits_split", "load_digits_train_val_test", "make_loader",
         "make_model", "mean_spread", "optimizer_steps_per_epoch", "train",

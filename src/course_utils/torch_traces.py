@@ -203,3 +203,20 @@ def lr_finder_trace(start_lr: float, end_lr: float, num_steps: int,
         raise ValueError(f"step_mode must be one of {sorted(classes)}, got {step_mode!r}")
     sweep = classes[step_mode]
     return tuple(lr_trace(lambda opt: sweep(opt, end_lr, num_steps), start_lr, num_steps - 1))
+
+
+@lru_cache(maxsize=256)
+def layerwise_lrs(n_layers: int, base_lr: float, decay: float,
+                  weight_decay: float = 0.01) -> tuple[float, ...]:
+    """The lr torch.optim.AdamW applies to each of n_layers Linear layers (bottom to top), then
+    to the head, built from the library's layerwise_param_groups."""
+    from course_utils.param_groups import applied_settings, layerwise_param_groups
+
+    with torch.random.fork_rng(devices=[]):  # the caller's random state stays as it was
+        layers = [torch.nn.Linear(2, 2) for _ in range(n_layers)]
+        head = torch.nn.Linear(2, 2)
+    optimizer = torch.optim.AdamW(layerwise_param_groups(layers, head, base_lr, decay,
+                                                         weight_decay))
+    named = [(str(i), layer.weight) for i, layer in enumerate([*layers, head])]
+    applied = applied_settings(optimizer, named)
+    return tuple(applied[name]["lr"] for name, _ in named)

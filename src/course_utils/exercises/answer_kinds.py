@@ -114,6 +114,70 @@ class Trace(AnswerKind):
         return [(v, base) for row in value for v, base in zip(row, bases, strict=True)]
 
 
+@dataclass(frozen=True)
+class PerParameter(AnswerKind):
+    """What an optimizer built from the learner's param groups applies to each parameter of a
+    model the check builds (layerwise_param_groups).
+
+    run(obj, case) -> {"lr": [...], "weight_decay": [...], "count": [...], "foreign": n}: one
+    entry per parameter, in the order of parameters(case); count is how many groups hold it,
+    lr and weight_decay are None where it is in no group or in several; foreign counts tensors
+    in the groups that are not parameters of the model. parameters(case) -> [(how a message
+    names the parameter, requires_grad)], computed in the judging process.
+    """
+
+    run: Callable[[Callable, Case], dict]
+    parameters: Callable[[Case], list[tuple[str, bool]]]
+
+    def collect(self, obj, case):
+        return self.run(obj, case)
+
+    def valid(self, value) -> bool:
+        if not isinstance(value, dict) or set(value) != {"lr", "weight_decay", "count", "foreign"}:
+            return False
+        lrs, wds, counts = value["lr"], value["weight_decay"], value["count"]
+        if not all(isinstance(v, list) and len(v) <= 10_000 for v in (lrs, wds, counts)):
+            return False
+        return (len(lrs) == len(wds) == len(counts)
+                and all(v is None or _is_number(v) for v in lrs + wds)
+                and all(isinstance(c, int) and not isinstance(c, bool) and c >= 0
+                        for c in counts)
+                and isinstance(value["foreign"], int) and not isinstance(value["foreign"], bool)
+                and value["foreign"] >= 0)
+
+    def mismatch(self, case, expected, got):
+        if not self.valid(got) or len(got["count"]) != len(expected["count"]):
+            return Mismatch("the settings of each parameter", "one entry per parameter", got)
+        if got["foreign"]:
+            return Mismatch("tensors in your groups that are not parameters of layers or head",
+                            0, got["foreign"])
+        names = self.parameters(case)
+        for (name, trainable), want, count in zip(names, expected["count"], got["count"],
+                                                  strict=True):
+            if count != want:
+                note = "" if trainable else " (requires_grad=False)"
+                return Mismatch(f"how many groups hold {name}{note}", want, count)
+        for key in ("lr", "weight_decay"):
+            for (name, _), want, value in zip(names, expected[key], got[key], strict=True):
+                if want is not None and (value is None or not close(want, value, abs(want))):
+                    return Mismatch(f"the {key} AdamW applies to {name}", want, value)
+        return None
+
+    def numbers(self, case, value):
+        """Every parameter's count, lr and weight decay, and the foreign count, as numbers with
+        their tolerance scales (None as -1), to compare two answers number by number."""
+        if not self.valid(value):
+            return None
+
+        def number(v):
+            return -1.0 if v is None else float(v)
+
+        return ([(float(c), 1.0) for c in value["count"]]
+                + [(number(v), case.scale) for v in value["lr"]]
+                + [(number(v), 1.0) for v in value["weight_decay"]]
+                + [(float(value["foreign"]), 1.0)])
+
+
 def run_scheduler_factory(factory: Callable, case: Case) -> list[list[float]]:
     """Build an optimizer with the case's param groups, call factory(optimizer, *args),
     step it case.setup["n_steps"] times and return every group's lr after each step."""

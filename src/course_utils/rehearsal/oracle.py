@@ -24,6 +24,10 @@ def trace(spec: Mapping) -> list[float]:
 
     from course_utils.torch_traces import lr_trace
 
+    if "param_groups" in spec:  # one group of layer-wise lr decay (notebook 13)
+        from course_utils.rehearsal.group_oracle import group_trace
+
+        return group_trace(spec, scheduler_from_spec)
     metrics = spec.get("metrics")
     n_steps = len(metrics) if metrics is not None else int(spec.get("n_steps", spec.get("t", 0)))
     with warnings.catch_warnings():
@@ -36,15 +40,16 @@ def trace(spec: Mapping) -> list[float]:
 def evaluate(spec: Mapping) -> float:
     """The answer the spec describes, computed by torch.
 
-    kinds: "lr" (lr after t steps or t metric calls), "first_cut" (1-based call on
-    which the lr first drops), "n_changes" (how often the lr changes over t = 0..n_steps),
+    With "param_groups", the lr is that of one group of layer-wise lr decay (group_oracle).
+    kinds: "lr" (lr after t steps or t metric calls; t = 0 when absent), "first_cut" (1-based
+    call on which the lr first drops), "n_changes" (how often the lr changes over t = 0..n_steps),
     "argmax" (first step with the highest lr over t = 0..n_steps), "first_below" (first t
     whose lr is below spec["threshold"]), "first_above" (first t whose lr is above it).
     """
     kind = spec.get("kind", "lr")
     lrs = trace(spec)
     if kind == "lr":
-        return float(lrs[int(spec["t"])])
+        return float(lrs[int(spec.get("t", 0))])
     if kind == "first_cut":
         for call, (before, after) in enumerate(itertools.pairwise(lrs), start=1):
             if after < before:
