@@ -29,7 +29,10 @@ _MODULES = {
     "course_utils.explorers": (
         "cosine_explorer", "exponential_explorer", "multistep_explorer", "one_cycle_explorer",
         "plateau_explorer", "plateau_losses", "step_explorer", "warmup_cosine_explorer",
+        "noam_explorer", "wsd_explorer",
     ),
+    "course_utils.hf_traces": ("hf_curve", "hf_function", "hf_trace", "scheduler_types"),
+    "course_utils.step_training": ("StepHistory", "step_train"),
     "course_utils.training": (
         "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch", "train",
     ),

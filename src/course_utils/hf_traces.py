@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from functools import lru_cache
 
-from course_utils.torch_traces import lr_trace
+from course_utils.torch_traces import lr_trace, make_optimizer
 
 HF_PREFIX = "transformers."
 
@@ -46,6 +46,14 @@ def build_hf_scheduler(optimizer, name: str, **kwargs):
 def hf_trace(name: str, base_lr: float, n_steps: int, **kwargs) -> list[float]:
     """lr after t = 0 .. n_steps steps of transformers.<name>(optimizer, **kwargs) on base_lr."""
     return lr_trace(lambda opt: build_hf_scheduler(opt, name, **kwargs), base_lr, n_steps)
+
+
+def hf_curve(name: str, base_lr: float, steps, **kwargs) -> list[float]:
+    """base_lr × transformers.<name>'s LambdaLR factor at each of `steps`: the lr the scheduler
+    sets after that many steps, without stepping through the ones in between (for plots)."""
+    scheduler = build_hf_scheduler(make_optimizer([base_lr]), name, **kwargs)
+    (factor,) = scheduler.lr_lambdas
+    return [base_lr * factor(t) for t in steps]
 
 
 # ---- one cached wrapper per exercise, named by its parameters ---------------------------------
