@@ -36,7 +36,7 @@ PART2: tuple[dict, ...] = (
         "budget": lambda n, b: {"num_warmup_steps": n // 10, "num_training_steps": n},
     },
     {
-        "name": "Cosine with warmup (transformers)",
+        "name": "transformers cosine",
         "torch_class": "LambdaLR",
         "builder": "transformers.get_cosine_schedule_with_warmup",
         "notebook": "12_transformer_and_llm_schedules",
@@ -49,7 +49,7 @@ PART2: tuple[dict, ...] = (
         "budget": lambda n, b: {"num_warmup_steps": n // 10, "num_training_steps": n},
     },
     {
-        "name": "Cosine to a floor (transformers)",
+        "name": "transformers cosine, floor",
         "torch_class": "LambdaLR",
         "builder": "transformers.get_cosine_with_min_lr_schedule_with_warmup",
         "notebook": "12_transformer_and_llm_schedules",
