@@ -34,7 +34,8 @@ _MODULES = {
     "course_utils.hf_traces": ("hf_curve", "hf_function", "hf_trace", "scheduler_types"),
     "course_utils.step_training": ("StepHistory", "step_train"),
     "course_utils.training": (
-        "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch", "train",
+        "load_digits_split", "load_digits_train_val_test", "make_loader", "make_model",
+        "mean_spread", "optimizer_steps_per_epoch", "train",
     ),
 }
 EXPORTS = {name: module for module, names in _MODULES.items() for name in names}
