@@ -7,6 +7,7 @@ lr factor·(d_model·warmup_steps)^-0.5: the same curve, 0.0 at step 0.
 from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
+from course_utils.exercises.noam_slips import noam_slips
 from course_utils.exercises.oracles import bind, lr_at
 from course_utils.hf_traces import noam_trace
 
@@ -56,11 +57,12 @@ def noam_lr(step, d_model=512, warmup_steps=4000, factor=1.0) -> float:
 
 
 def _variant(step, d_model=512, warmup_steps=4000, factor=1.0, *,
-             scale=lambda d, w: d ** -0.5, warmup=lambda s, w: s * w ** -1.5, pick=min):
+             scale=lambda d, w: d ** -0.5, warmup=lambda s, w: s * w ** -1.5,
+             decay=lambda s: s ** -0.5, pick=min):
     """noam_lr with one part swapped for a known wrong one."""
     if step == 0:
         return 0.0
-    return factor * scale(d_model, warmup_steps) * pick(step ** -0.5, warmup(step, warmup_steps))
+    return factor * scale(d_model, warmup_steps) * pick(decay(step), warmup(step, warmup_steps))
 
 
 def _peak_one(step, d_model=512, warmup_steps=4000, factor=1.0):
@@ -76,6 +78,8 @@ def _step_one_at_zero(step, d_model=512, warmup_steps=4000, factor=1.0):
 def _no_guard(step, d_model=512, warmup_steps=4000, factor=1.0):
     return factor * d_model ** -0.5 * min(step ** -0.5, step * warmup_steps ** -1.5)
 
+
+NOAM_SLIPS = noam_slips(_variant)
 
 MISTAKES = (
     Mistake("no_step_zero_guard", "at step 0 the formula computes 0 ** -0.5 and divides by zero: "
@@ -97,6 +101,10 @@ MISTAKES = (
                     _variant, scale=lambda d, w: 1 / d),
     Mistake("step_zero_as_step_one", "the contract gives 0.0 at step 0 (as transformers); you "
             "return step 1's lr there.", _step_one_at_zero),
+    *NOAM_SLIPS,
+    Mistake.ignores(noam_lr, "d_model"),
+    Mistake.ignores(noam_lr, "warmup_steps"),
+    Mistake.ignores(noam_lr, "factor", "Multiply the whole lr by factor."),
 )
 
 HINTS = (

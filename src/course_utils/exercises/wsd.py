@@ -11,6 +11,7 @@ from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.oracles import cases_of, lr_at
+from course_utils.exercises.wsd_slips import PARTS, wsd_slips
 from course_utils.hf_traces import wsd_trace
 
 DECAY_TYPES = ("linear", "cosine", "1-sqrt")
@@ -80,24 +81,33 @@ def wsd_lr(step, total_steps, warmup_steps, decay_steps, max_lr, min_lr=0.0,
 
 
 def _shape(kind, progress):
-    return {"linear": 1 - progress, "cosine": 0.5 * (1 + math.cos(math.pi * progress)),
-            "1-sqrt": 1 - math.sqrt(progress)}[kind]
+    """The decay's shape, computed for `kind` only (sqrt of a negative progress raises)."""
+    if kind == "linear":
+        return 1 - progress
+    if kind == "cosine":
+        return 0.5 * (1 + math.cos(math.pi * progress))
+    return 1 - math.sqrt(progress)
 
 
 def _variant(step, total_steps, warmup_steps, decay_steps, max_lr, min_lr=0.0,
              decay_type="linear", *, warmup_from=lambda lo: lo, floor=lambda lo: lo,
-             shape=_shape, length=lambda d: d, clamp=True, combine=None):
-    """wsd_lr with one part swapped for a known wrong one."""
-    start = total_steps - decay_steps
+             shape=_shape, length=lambda d: d, clamp=True, combine=None, **parts):
+    """wsd_lr with one part swapped for a known wrong one: the keywords above, or `parts`
+    (wsd_slips.PARTS: where each phase starts and ends, the warmup line, the progress, the
+    cosine curve)."""
+    part = {**PARTS, **parts}
+    start = part["start"](total_steps, decay_steps)
     low = floor(min_lr)
-    if step < warmup_steps:
+    if part["warmup"] and step < part["warmup_until"](warmup_steps):
         begin = warmup_from(min_lr)
-        return begin + (max_lr - begin) * step / warmup_steps
-    if step < start:
+        return part["warmup_line"](step, warmup_steps, max_lr, begin)
+    if part["stable"] and step < part["stable_until"](start):
         return max_lr
-    if clamp and step >= total_steps:
+    if clamp and step >= part["clamp_from"](total_steps):
         return low
-    progress = (step - start) / max(1, length(decay_steps))
+    progress = part["progress"](step, start, max(1, length(decay_steps)))
+    if part["curve"] is not None and decay_type == "cosine":
+        return part["curve"](max_lr, low, progress)
     if combine is not None:
         return combine(max_lr, low, shape(decay_type, progress))
     return low + (max_lr - low) * shape(decay_type, progress)
@@ -134,6 +144,9 @@ MISTAKES = (
     Mistake.variant("floor_added", "the floor is interpolated, not added: min_lr + (max_lr - "
                     "min_lr) · shape, which starts the decay at max_lr exactly.", _variant,
                     combine=lambda hi, lo, f: lo + hi * f),
+    *wsd_slips(_variant, _shape),
+    Mistake.ignores(wsd_lr, "decay_type", "Pick the shape by decay_type: 'linear', 'cosine' or "
+                    "'1-sqrt'."),
 )
 
 HINTS = (
