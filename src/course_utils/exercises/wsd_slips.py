@@ -38,9 +38,8 @@ def wsd_slips(template: Callable, right_shape: Callable) -> tuple[Mistake, ...]:
 
     return (
         slip("decay_never_happens", f"your lr stays at max_lr until total_steps, then drops to "
-             f"min_lr: the decay never happens. It starts at decay_start = total_steps - "
-             f"decay_steps; {PROGRESS} (/, not //); the lr is min_lr + (max_lr - min_lr) · "
-             f"shape(progress).", start=lambda total, decay: total),
+             f"min_lr: the decay never happens. {PROGRESS} (/, not //), and the lr is min_lr + "
+             f"(max_lr - min_lr) · shape(progress).", start=lambda total, decay: total),
         slip("decay_start_reversed", "decay_start is total_steps - decay_steps, not decay_steps "
              "- total_steps.", start=lambda total, decay: decay - total),
         slip("decay_starts_late", "off by one: the decay starts at total_steps - decay_steps, "
