@@ -6,6 +6,8 @@ import random
 from course_utils.rehearsal.generators.base import Draft, g, generator, lr_oracle
 
 TOPIC = "12_transformer_and_llm_schedules"
+NOAM_SECTION = f"{TOPIC}#1. The Transformer schedule (\"Noam\")"
+WSD_SECTION = f"{TOPIC}#5. Warmup-stable-decay (WSD)"
 D_MODELS = (256, 512, 768, 1024)
 WARMUPS = (200, 400, 500, 1000)  # short enough for the oracle to step through quickly
 
@@ -16,7 +18,7 @@ def _noam_oracle(d_model: int, warmup: int, t: int) -> dict:
                      num_warmup_steps=warmup)
 
 
-@generator("noam_peak", topic=TOPIC)
+@generator("noam_peak", topic=TOPIC, taught_in=NOAM_SECTION)
 def noam_peak_question(rng: random.Random) -> Draft:
     """The Noam schedule's highest lr."""
     d_model, warmup = rng.choice(D_MODELS), rng.choice(WARMUPS)
@@ -30,7 +32,7 @@ def noam_peak_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("noam_lr", topic=TOPIC)
+@generator("noam_lr", topic=TOPIC, taught_in=NOAM_SECTION)
 def noam_lr_question(rng: random.Random) -> Draft:
     """The Noam lr at a step, before or after the peak."""
     d_model, warmup = rng.choice(D_MODELS), rng.choice(WARMUPS)
@@ -45,7 +47,7 @@ def noam_lr_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("wsd_lr", topic=TOPIC)
+@generator("wsd_lr", topic=TOPIC, taught_in=WSD_SECTION)
 def wsd_lr_question(rng: random.Random) -> Draft:
     """transformers' get_wsd_schedule: the lr at a step, often in the decay."""
     total = rng.choice([200, 400, 500, 1000])
