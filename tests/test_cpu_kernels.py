@@ -19,7 +19,8 @@ from tests.test_notebooks import CELL_TIMEOUT, NBVAL_ARGS, SOLUTIONS
 
 pytestmark = pytest.mark.notebooks
 
-TRAINS = re.compile(r"\bcourse_utils\.training\b")  # the notebooks that train real models
+# the notebooks that train real models: with training.py, or with step_training's step_train
+TRAINS = re.compile(r"\bcourse_utils\.training\b|\bstep_train\(")
 TRAINING_NOTEBOOKS = [path for path in SOLUTIONS if TRAINS.search(path.read_text("utf-8"))]
 PROBE = "import torch; print(torch.backends.cpu.get_cpu_capability())"
 
@@ -67,7 +68,8 @@ def test_kernels_to_run():
 
 def test_the_training_notebooks_are_found():
     names = {path.stem for path in TRAINING_NOTEBOOKS}
-    assert {"00_why_schedule", "08_training_loop"} <= names, names
+    assert {"00_why_schedule", "08_training_loop", "12_transformer_and_llm_schedules"} <= names, \
+        names
 
 
 class KernelRuns:

@@ -11,6 +11,10 @@ KINDS = list(generators.GENERATORS)
 
 def _torch_scheduler(optimizer, spec):
     kwargs = dict(spec.get("kwargs", {}))
+    if spec["scheduler"].startswith("transformers."):  # Hugging Face's schedule functions
+        from transformers import optimization
+
+        return getattr(optimization, spec["scheduler"].split(".", 1)[1])(optimizer, **kwargs)
     if spec["scheduler"] == "SequentialLR":
         kwargs["schedulers"] = [_torch_scheduler(optimizer, s) for s in kwargs["schedulers"]]
     return getattr(torch.optim.lr_scheduler, spec["scheduler"])(optimizer, **kwargs)

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from course_utils.catalog.entries_part2 import PART2
 from course_utils.course import check_name
 
 StepUnit = Literal["epoch", "batch", "epoch or batch", "metric"]
@@ -30,7 +31,8 @@ class Entry:
     Args:
         torch_class: attribute of torch.optim.lr_scheduler that runs the schedule.
         builder: name of a course_utils.schedules function that builds the torch scheduler,
-            when no single torch class has the schedule's parameters (warmup + cosine).
+            when no single torch class has the schedule's parameters (warmup + cosine), or
+            "transformers.<function>" for Hugging Face transformers' schedule functions.
         needs_total: whether the total training length must be fixed before training.
         params: key parameter names; their defaults are read from torch (or the builder).
         reference: closed form in course_utils.schedules.
@@ -215,6 +217,7 @@ CATALOG: tuple[Entry, ...] = (
         reference="linear_lr",
         budget=lambda n, b: {"start_factor": 1.0, "end_factor": 0.01, "total_iters": n},
     ),
+    *(Entry(**row) for row in PART2),
 )
 
 
@@ -248,6 +251,10 @@ def reference_function(item: Entry) -> Callable:
 
 def parameter_source(item: Entry) -> Callable:
     """Where the key parameters are declared: the builder if there is one, else the torch class."""
+    if item.builder and item.builder.startswith("transformers."):
+        from course_utils.hf_traces import hf_function
+
+        return hf_function(item.builder)
     if item.builder:
         from course_utils import schedules
 

@@ -1,8 +1,9 @@
 """Reference learning-rate schedules in closed form, each validated against torch's own.
 
 decay: the schedules that only go down; one_cycle: OneCycleLR's lr and momentum; plateau:
-ReduceLROnPlateau; warmup: linear warmup then cosine, also as a torch scheduler; range_test: the
-LR range test's sweeps and loss smoothing.
+ReduceLROnPlateau; warmup: linear warmup then cosine, also as a torch scheduler; llm: Noam,
+transformers' warmup schedules and warmup-stable-decay; range_test: the LR range test's sweeps
+and loss smoothing.
 """
 
 from course_utils.schedules.decay import (
@@ -14,6 +15,15 @@ from course_utils.schedules.decay import (
     multistep_lr,
     polynomial_lr,
     step_lr,
+)
+from course_utils.schedules.llm import (
+    cosine_with_warmup_lr,
+    inverse_sqrt_lr,
+    linear_with_warmup_lr,
+    noam_lr,
+    noam_peak,
+    wsd_lr,
+    wsd_schedule_lr,
 )
 from course_utils.schedules.one_cycle import one_cycle_lr, one_cycle_momentum
 from course_utils.schedules.plateau import reduce_on_plateau
@@ -36,13 +46,18 @@ __all__ = [
     "cosine_annealing_lr",
     "cosine_lr",
     "cosine_warm_restarts_lr",
+    "cosine_with_warmup_lr",
     "exponential_lr",
     "fastai_lr",
     "get_warmup_cosine_scheduler",
+    "inverse_sqrt_lr",
     "linear_lr",
     "linear_range_test_lr",
+    "linear_with_warmup_lr",
     "lr_finder_smoothed",
     "multistep_lr",
+    "noam_lr",
+    "noam_peak",
     "one_cycle_lr",
     "one_cycle_momentum",
     "polynomial_lr",
@@ -54,4 +69,6 @@ __all__ = [
     "steps_per_decade",
     "warmup_cosine_factor",
     "warmup_cosine_schedule",
+    "wsd_lr",
+    "wsd_schedule_lr",
 ]

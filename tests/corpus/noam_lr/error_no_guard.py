@@ -1,0 +1,3 @@
+# expect: error no_step_zero_guard
+def noam_lr(step, d_model=512, warmup_steps=4000, factor=1.0):
+    return factor * d_model ** -0.5 * min(step ** -0.5, step * warmup_steps ** -1.5)

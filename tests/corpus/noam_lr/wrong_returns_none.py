@@ -1,0 +1,4 @@
+# expect: failed -
+def noam_lr(step, d_model=512, warmup_steps=4000, factor=1.0):
+    lr = 0.0 if step == 0 else d_model ** -0.5 * min(step ** -0.5, step * warmup_steps ** -1.5)
+    print(factor * lr)
