@@ -169,3 +169,16 @@ def test_tolerance_is_relative_to_the_schedule_scale():
     assert verdict.close(1.0, 1.0 + 5e-7, scale=1.0)
     assert not verdict.close(1e-6, 2e-6, scale=1e-3)  # round(x, 2) style answers fail
     assert not verdict.close(0.0, 1e-6, scale=0.1)
+
+
+@pytest.mark.parametrize("name, oracle", [("noam_lr", "transformers"), ("wsd_lr", "transformers"),
+                                          ("smoothed_losses", "its closed form"),
+                                          ("cosine_lr", "torch")])
+def test_messages_name_the_oracle_that_computed_the_expected_values(name, oracle):
+    """transformers' schedule functions check noam_lr and wsd_lr: a pass and a failure say so."""
+    exercise = EXERCISES[name]
+    assert f"It agrees with {oracle}" in run_check(name, exercise.solution, seed=0).message
+    if exercise.expected_source is None:
+        results = (run_check(name, m.implementation, seed=0) for m in exercise.mistakes)
+        failed = next(r for r in results if r.status == "failed")
+        assert f"({oracle}), got" in failed.message

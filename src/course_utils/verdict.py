@@ -185,7 +185,7 @@ def _fmt(x) -> str:
 
 def judge(exercise, cases: Sequence[Case], outcomes: Sequence[Outcome],
           seed: int | None = None) -> CheckResult:
-    """Compare outcomes (from any process) with torch's expected values. Trusted code only."""
+    """Compare outcomes (from any process) with the oracle's expected values. Trusted code only."""
     name = exercise.name
     if any(o.kind == "not_implemented" for o in outcomes):
         return CheckResult(
@@ -198,12 +198,12 @@ def judge(exercise, cases: Sequence[Case], outcomes: Sequence[Outcome],
            if mismatch(exercise, c, e, o) is not None]
     if not bad:
         n_edge = len(exercise.edge_cases())
-        rules = ", and with the course's own rules where it departs from torch," if \
-            exercise.expected_source else ""
+        rules = (f", and with the course's own rules where it departs from {exercise.oracle},"
+                 if exercise.expected_source else "")
         return CheckResult(
             name, "passed",
-            f"{name}: passed. It agrees with torch{rules} on all {n_edge} edge cases and on "
-            "fresh random inputs.", n_cases=len(cases), seed=seed)
+            f"{name}: passed. It agrees with {exercise.oracle}{rules} on all {n_edge} edge cases "
+            "and on fresh random inputs.", n_cases=len(cases), seed=seed)
     first = bad[0]
     case, outcome = cases[first], outcomes[first]
     found = mismatch(exercise, case, expected[first], outcome)
@@ -219,7 +219,8 @@ def judge(exercise, cases: Sequence[Case], outcomes: Sequence[Outcome],
     else:
         status = "failed"
         prefix = f"  {where}: " if where else "  "
-        source = exercise.expected_source(case, found) if exercise.expected_source else "torch"
+        source = (exercise.expected_source(case, found) if exercise.expected_source
+                  else exercise.oracle)
         lines.append(f"{prefix}expected {_fmt(want)} ({source}), got {_fmt(got)}")
     known = diagnose(exercise, cases, expected, outcomes)
     if known is not None:

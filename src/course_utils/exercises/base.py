@@ -61,9 +61,11 @@ class Exercise:
         mistakes, hints: the known wrong implementations, then the hints, in order.
         returns: what an answer is (answer_kinds): a number, one lr per call, an lr trace.
         describe_case: the input as the check message shows it (default: the call).
+        oracle: who computes the expected values, as the check messages name it: "torch" (its
+            schedulers), "transformers" (its schedule functions), or a closed form.
         expected_source: where the expected value of a mismatch (case, verdict.Mismatch) comes
-            from, as the message names it: "torch" by default; the course's own rule where
-            the exercise departs from torch (the clamp past total_steps).
+            from, as the message names it: the oracle by default; the course's own rule where
+            the exercise departs from it (the clamp past total_steps).
     """
 
     solution: Callable
@@ -76,6 +78,7 @@ class Exercise:
     hints: tuple[str, ...]
     returns: AnswerKind = NUMBER
     describe_case: Callable[[Case], str] | None = None
+    oracle: str = "torch"
     expected_source: Callable[[Case, Any], str] | None = None
     points: int = 10
 

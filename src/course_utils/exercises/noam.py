@@ -117,4 +117,5 @@ HINTS = (
 
 EXERCISE = Exercise(solution=noam_lr, notebook="12_transformer_and_llm_schedules",
                     reference=schedules.noam_lr, edge_cases=edge_cases,
-                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS)
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS,
+                    oracle="transformers")

@@ -210,4 +210,5 @@ HINTS = (
 EXERCISE = Exercise(solution=smoothed_losses, notebook="14_lr_range_test",
                     reference=schedules.smoothed_losses, edge_cases=edge_cases,
                     random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS,
+                    oracle="its closed form",
                     returns=PER_LOSS, describe_case=_describe)
