@@ -14,6 +14,9 @@ STAMP := $(VENV)/.installed
 TORCH_INDEX_URL ?=
 TORCH_PIP_ARGS := $(if $(TORCH_INDEX_URL),--extra-index-url $(TORCH_INDEX_URL),)
 PYTEST_ARGS ?=
+# `make test` spreads the tests over one worker per core (pytest-xdist), a file or a shared unit
+# per worker at a time (tests/conftest.py); TEST_JOBS=0 runs them in this process, in order.
+TEST_JOBS ?= auto
 # matplotlib's font cache is per user and lists font files by path: one built by another
 # checkout's venv (since deleted) makes every mathtext plot warn on stderr, which nbval
 # reports as changed output. Keep this venv's cache inside it.
@@ -78,7 +81,7 @@ solutions: setup
 	$(BIN)/lr-course build-notebooks --stamp-solutions
 
 test: setup lint check-notebooks
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadfile $(PYTEST_ARGS)
 
 bench: setup
 	$(BIN)/python -m benchmarks
