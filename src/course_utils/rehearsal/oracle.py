@@ -8,14 +8,11 @@ KINDS = ("lr", "first_cut", "n_changes", "argmax", "first_below")
 
 
 def scheduler_from_spec(optimizer, spec: Mapping):
-    """A torch scheduler from {"scheduler": name, "kwargs": {...}}; nested for SequentialLR."""
+    """A torch scheduler from {"scheduler": name, "kwargs": {...}}; nested for SequentialLR and
+    ChainedScheduler (torch_traces.scheduler_from_spec)."""
     from course_utils import torch_traces
 
-    name = spec["scheduler"]
-    kwargs = dict(spec.get("kwargs", {}))
-    if name == "SequentialLR":
-        kwargs["schedulers"] = [scheduler_from_spec(optimizer, s) for s in kwargs["schedulers"]]
-    return torch_traces.build_scheduler(optimizer, name, **kwargs)
+    return torch_traces.scheduler_from_spec(optimizer, spec)
 
 
 def trace(spec: Mapping) -> list[float]:
