@@ -33,7 +33,7 @@ def edge_cases() -> list[Case]:
         *cases("milestone + T_max: eta_min", (100, *standard)),
         *cases("past milestone + T_max: torch's cosine rises again", (150, *standard)),
         *cases("milestone before the warmup ends: last warmup step", (19, *cut_short)),
-        *cases("milestone before the warmup ends: the cosine starts from base_lr", (20, *cut_short)),
+        *cases("milestone before the warmup ends: the cosine from base_lr", (20, *cut_short)),
         *cases("milestone before the warmup ends: the cosine's step 5", (25, *cut_short)),
         *cases("milestone after the warmup ends: LinearLR stays at base_lr", (25, *late)),
         *cases("milestone after the warmup ends: step before the milestone", (39, *late)),
