@@ -27,8 +27,9 @@ _MODULES = {
     "course_utils.torch_traces": ("lr_trace", "make_optimizer", "one_cycle_trace"),
     "course_utils.plotting": ("Panel", "draw_panel", "plot_panels", "plot_schedules"),
     "course_utils.explorers": (
-        "cosine_explorer", "exponential_explorer", "multistep_explorer", "one_cycle_explorer",
-        "plateau_explorer", "plateau_losses", "step_explorer", "warmup_cosine_explorer",
+        "composition_explorer", "cosine_explorer", "exponential_explorer", "multistep_explorer",
+        "one_cycle_explorer", "plateau_explorer", "plateau_losses", "step_explorer",
+        "warmup_cosine_explorer",
     ),
     "course_utils.training": (
         "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch", "train",
