@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from course_utils.catalog.entries_part2 import PART2
 from course_utils.course import check_name
 
 StepUnit = Literal["epoch", "batch", "epoch or batch", "metric"]
@@ -211,6 +212,8 @@ CATALOG: tuple[Entry, ...] = (
     ),
 )
 
+CATALOG += tuple(Entry(**fields) for fields in PART2)  # the schedulers Part II teaches
+
 
 def entry(name: str) -> Entry:
     """The catalog entry called `name` (or whose torch class is `name`)."""
@@ -222,15 +225,13 @@ def entry(name: str) -> Entry:
 
 
 def torch_class(item: Entry) -> type:
-    """The torch.optim.lr_scheduler class that runs the entry's schedule."""
-    from torch.optim import lr_scheduler
+    """The torch.optim.lr_scheduler class that runs the entry's schedule (SWALR: swa_utils')."""
+    from torch.optim import lr_scheduler, swa_utils
 
-    try:
-        return getattr(lr_scheduler, item.torch_class)
-    except AttributeError:
-        raise ValueError(
-            f"{item.name}: torch.optim.lr_scheduler has no class {item.torch_class!r}"
-        ) from None
+    for module in (lr_scheduler, swa_utils):
+        if hasattr(module, item.torch_class):
+            return getattr(module, item.torch_class)
+    raise ValueError(f"{item.name}: torch.optim.lr_scheduler has no class {item.torch_class!r}")
 
 
 def reference_function(item: Entry) -> Callable:
