@@ -11,8 +11,10 @@ KINDS = list(generators.GENERATORS)
 
 def _torch_scheduler(optimizer, spec):
     kwargs = dict(spec.get("kwargs", {}))
-    if spec["scheduler"] == "SequentialLR":
+    if spec["scheduler"] in ("SequentialLR", "ChainedScheduler"):
         kwargs["schedulers"] = [_torch_scheduler(optimizer, s) for s in kwargs["schedulers"]]
+    if spec["scheduler"] == "ChainedScheduler":
+        return torch.optim.lr_scheduler.ChainedScheduler(kwargs["schedulers"], optimizer)
     return getattr(torch.optim.lr_scheduler, spec["scheduler"])(optimizer, **kwargs)
 
 
