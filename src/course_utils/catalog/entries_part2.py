@@ -21,7 +21,7 @@ PART2: tuple[dict, ...] = (
         name="LambdaLR",
         torch_class="LambdaLR",
         notebook="11_composing_schedulers",
-        when="any schedule you can write as a factor of the base lr (transformers' schedules "
+        when="any schedule written as a factor of the base lr (transformers' warmup schedules "
              "are LambdaLRs)",
         in_advance="whatever the factor function needs (warmup + linear decay: W and N)",
         needs_total=True,
