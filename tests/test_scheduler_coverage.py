@@ -29,7 +29,7 @@ def scheduler_classes() -> list[str]:
         if obj.__module__ == lr_scheduler.__name__ and issubclass(obj, lr_scheduler.LRScheduler)
         and name not in BASE_CLASSES and not name.startswith("_")
     ]
-    return sorted(names) + ["SWALR"]
+    return [*sorted(names), "SWALR"]
 
 
 @cache

@@ -239,3 +239,12 @@ def test_factor_functions_pickle_and_print_the_same_every_run():
     assert pickle.loads(pickle.dumps(scheduler)).lr_lambdas[0] == factor
     assert isinstance(s.sequential_scheduler(make_optimizer([0.1]), SEQUENCES[0][0], [3]),
                       torch.optim.lr_scheduler.SequentialLR)
+
+
+def test_child_specs_print_as_the_call_and_work_as_specs():
+    child = s.Child("LinearLR", start_factor=0.1, total_iters=5)
+    assert repr(child) == "LinearLR(start_factor=0.1, total_iters=5)"
+    assert child == {"scheduler": "LinearLR", "kwargs": {"start_factor": 0.1, "total_iters": 5}}
+    assert pickle.loads(pickle.dumps(child)) == child
+    assert s.sequential_lr(2, 1.0, [child, s.Child("ExponentialLR", gamma=0.5)], [3]) == \
+        pytest.approx(s.linear_lr(2, 1.0, 0.1, 1.0, 5))

@@ -6,14 +6,13 @@ from course_utils import schedules
 
 def _warmup_then_cosine(n: int) -> list[dict]:
     warmup = max(1, n // 10)
-    return [{"scheduler": "LinearLR", "kwargs": {"start_factor": 0.1, "total_iters": warmup}},
-            {"scheduler": "CosineAnnealingLR", "kwargs": {"T_max": n - warmup}}]
+    return [schedules.Child("LinearLR", start_factor=0.1, total_iters=warmup),
+            schedules.Child("CosineAnnealingLR", T_max=n - warmup)]
 
 
 def _warmup_times_exponential(n: int) -> list[dict]:
-    return [{"scheduler": "LinearLR", "kwargs": {"start_factor": 0.1,
-                                                 "total_iters": max(1, n // 10)}},
-            {"scheduler": "ExponentialLR", "kwargs": {"gamma": 0.1 ** (1 / n)}}]
+    return [schedules.Child("LinearLR", start_factor=0.1, total_iters=max(1, n // 10)),
+            schedules.Child("ExponentialLR", gamma=0.98)]
 
 
 PART2: tuple[dict, ...] = (
@@ -41,7 +40,7 @@ PART2: tuple[dict, ...] = (
         step_unit="epoch or batch",
         params=("lr_lambda",),
         reference="multiplicative_lr",
-        budget=lambda n, b: {"lr_lambda": schedules.ConstantFactor(0.1 ** (1 / n))},
+        budget=lambda n, b: {"lr_lambda": schedules.ConstantFactor(0.98)},
     ),
     dict(
         name="ConstantLR",

@@ -6,6 +6,7 @@ LambdaLR, MultiplicativeLR, ConstantLR, SWALR; composing: SequentialLR, ChainedS
 """
 
 from course_utils.schedules.composing import (
+    Child,
     chained_lr,
     chained_scheduler,
     child_lr,
@@ -40,6 +41,7 @@ from course_utils.schedules.warmup import (
 )
 
 __all__ = [
+    "Child",
     "ConstantFactor",
     "WarmupLinearDecay",
     "chained_lr",

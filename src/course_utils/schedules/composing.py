@@ -38,6 +38,18 @@ MULTIPLYING = ("MultiplicativeLR", "StepLR", "MultiStepLR", "ConstantLR", "Linea
 OVERWRITING = ("LambdaLR",)
 
 
+class Child(dict):
+    """A child spec, {"scheduler": name, "kwargs": {...}}, that prints as the call it stands for:
+    Child("LinearLR", start_factor=0.1) shows as LinearLR(start_factor=0.1)."""
+
+    def __init__(self, scheduler: str, **kwargs):
+        super().__init__(scheduler=scheduler, kwargs=kwargs)
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self["kwargs"].items())
+        return f"{self['scheduler']}({args})"
+
+
 def _spec(spec) -> tuple[str, dict]:
     if not isinstance(spec, Mapping) or not isinstance(spec.get("scheduler"), str):
         raise ValueError(f"a child scheduler is {{'scheduler': name, 'kwargs': {{...}}}}, "
