@@ -32,8 +32,8 @@ _MODULES = {
         "warmup_cosine_explorer",
     ),
     "course_utils.training": (
-        "evaluate", "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch",
-        "train",
+        "evaluate", "load_digits_split", "load_digits_train_val_test", "make_loader", "make_model",
+        "mean_spread", "optimizer_steps_per_epoch", "train",
     ),
 }
 EXPORTS = {name: module for module, names in _MODULES.items() for name in names}
