@@ -11,6 +11,7 @@ import math
 from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
+from course_utils.exercises.cosine_slips import curve_mistakes, half_cosine
 from course_utils.exercises.oracles import cases_of, lr_at
 from course_utils.torch_traces import sequential_warmup_cosine_trace
 
@@ -76,21 +77,22 @@ def _warmup(step, base_lr, warmup_steps, start_factor, clamp=True):
     return base_lr * (start_factor + (1 - start_factor) * done / warmup_steps)
 
 
-def _cosine(t, peak, T_max, eta_min, clamp=False):
+def _cosine(t, peak, T_max, eta_min):
     """torch's cosine from peak to eta_min at the child's own step t (periodic, not clamped)."""
-    if clamp and t >= T_max:
-        return eta_min
     return eta_min + (peak - eta_min) * (1 + math.cos(math.pi * t / T_max)) / 2
 
 
 def _variant(step, base_lr, warmup_steps, milestone, T_max, start_factor=0.1, eta_min=0.0, *,
              switch=lambda s, m: s < m, clock=lambda s, m: s - m,
-             warmup=_warmup, peak=lambda b, w, m, sf: b, decay=_cosine):
+             warmup=_warmup, peak=lambda b, w, m, sf: b, progress=lambda t, n: t / n,
+             curve=half_cosine, clamp=False):
     """sequential_warmup_cosine_lr with one part swapped for a known wrong one."""
     if switch(step, milestone):
         return warmup(step, base_lr, warmup_steps, start_factor)
-    top = peak(base_lr, warmup_steps, milestone, start_factor)
-    return decay(clock(step, milestone), top, T_max, eta_min)
+    top, t = peak(base_lr, warmup_steps, milestone, start_factor), clock(step, milestone)
+    if clamp and t >= T_max:
+        return eta_min
+    return curve(top, eta_min, progress(t, T_max))
 
 
 def chained_product(step, base_lr, warmup_steps, milestone, T_max, start_factor=0.1,
@@ -109,6 +111,14 @@ def sequential_warmup_cosine_lr(step, base_lr, warmup_steps, milestone, T_max, s
         return base_lr * (start_factor + (1 - start_factor) * done)
     t = step - milestone  # the cosine's own step: 0 at the milestone, from base_lr
     return eta_min + (base_lr - eta_min) * (1 + math.cos(math.pi * t / T_max)) / 2
+
+
+def _ramp(key: str, message: str, warmup) -> Mistake:
+    return Mistake.variant(key, message, _variant, warmup=warmup)
+
+
+def _progress(key: str, message: str, progress) -> Mistake:
+    return Mistake.variant(key, message, _variant, progress=progress)
 
 
 MISTAKES = (
@@ -147,15 +157,62 @@ MISTAKES = (
                     warmup=lambda s, b, w, sf: _warmup(s, b, w, sf, clamp=False)),
     Mistake.variant("cosine_clamped", "past milestone + T_max you hold eta_min, but torch's "
                     "CosineAnnealingLR is periodic: it rises again, back to base_lr at "
-                    "2·T_max after the milestone.", _variant,
-                    decay=lambda t, top, n, lo: _cosine(t, top, n, lo, clamp=True)),
+                    "2·T_max after the milestone.", _variant, clamp=True),
     Mistake.variant("warmup_from_zero", "your warmup starts at 0; LinearLR starts at "
                     "start_factor · base_lr: base_lr · (start_factor + (1 - start_factor) · "
                     "min(step, warmup_steps) / warmup_steps).", _variant,
                     warmup=lambda s, b, w, sf: b * min(s, w) / w),
     Mistake.variant("forgot_eta_min", "your cosine decays to 0 instead of eta_min: "
                     "eta_min + (base_lr - eta_min) · (1 + cos(π·t / T_max)) / 2.", _variant,
-                    decay=lambda t, top, n, lo: _cosine(t, top, n, 0.0)),
+                    curve=lambda hi, lo, p: half_cosine(hi, 0.0, p)),
+    Mistake.variant("switch_one_early_same_clock", "your cosine takes over one step before the "
+                    "milestone (at step milestone - 1, where its own step would be -1); "
+                    "SequentialLR hands over at step == milestone: `step < milestone`.",
+                    _variant, switch=lambda s, m: s < m - 1),
+    Mistake.variant("no_warmup", "there is no warmup: your cosine runs from step 0, at a "
+                    "negative step of its own that cos mirrors. Before the milestone, LinearLR "
+                    "is in charge: base_lr · (start_factor + (1 - start_factor) · min(step, "
+                    "warmup_steps) / warmup_steps).", _variant, switch=lambda s, m: False),
+    _ramp("warmup_integer_division", "min(step, warmup_steps) // warmup_steps is an integer "
+          "division: it stays 0 until the warmup ends, so there is no ramp. Use /.",
+          lambda s, b, w, sf: b * (sf + (1 - sf) * (min(s, w) // w))),
+    _ramp("warmup_not_divided", "your warmup does not divide by warmup_steps, so it overshoots "
+          "base_lr at once: LinearLR's factor is start_factor + (1 - start_factor) · "
+          "min(step, warmup_steps) / warmup_steps.",
+          lambda s, b, w, sf: b * (sf + (1 - sf) * min(s, w))),
+    _ramp("warmup_denominator_plus_one", "your warmup divides by warmup_steps + 1, so it never "
+          "quite reaches base_lr; LinearLR reaches it after total_iters = warmup_steps steps.",
+          lambda s, b, w, sf: b * (sf + (1 - sf) * min(s, w) / (w + 1))),
+    _ramp("warmup_peaks_one_step_early", "your warmup divides by warmup_steps - 1, so it "
+          "overshoots base_lr at its last step; LinearLR reaches base_lr after exactly "
+          "warmup_steps steps: min(step, warmup_steps) / warmup_steps.",
+          lambda s, b, w, sf: b * (sf + (1 - sf) * min(s, w) / (w - 1))),
+    _ramp("warmup_factor_not_lr", "before the milestone you return LinearLR's factor, not an lr: "
+          "multiply it by base_lr.",
+          lambda s, b, w, sf: sf + (1 - sf) * min(s, w) / w),
+    _ramp("warmup_clamp_max", "max(step, warmup_steps) holds the warmup at base_lr or above "
+          "from step 0; LinearLR's progress is min(step, warmup_steps) / warmup_steps.",
+          lambda s, b, w, sf: b * (sf + (1 - sf) * max(s, w) / w)),
+    _ramp("no_warmup_ramp", "before the milestone your lr is already base_lr: the warmup climbs "
+          "from start_factor · base_lr, by (1 - start_factor) · base_lr · min(step, "
+          "warmup_steps) / warmup_steps.", lambda s, b, w, sf: b),
+    _ramp("warmup_forgot_start_factor", "your warmup starts at 0 and ends at (1 - start_factor) "
+          "· base_lr: the factor is start_factor + (1 - start_factor) · progress, the "
+          "start_factor included.", lambda s, b, w, sf: b * (1 - sf) * min(s, w) / w),
+    _ramp("warmup_slope_not_scaled", "your warmup climbs by a whole base_lr, to (1 + "
+          "start_factor) · base_lr: from start_factor it has only (1 - start_factor) left to "
+          "climb.", lambda s, b, w, sf: b * (sf + min(s, w) / w)),
+    Mistake.variant("eta_min_not_subtracted", "you add eta_min but scale the cosine by base_lr: "
+                    "the amplitude is (base_lr - eta_min), so that the cosine starts at exactly "
+                    "base_lr.", _variant, curve=lambda hi, lo, p: lo + half_cosine(hi, 0.0, p)),
+    _progress("cosine_not_normalised", "the cosine's angle is π·t / T_max; without / T_max it "
+              "turns a half period every step.", lambda t, n: t),
+    _progress("cosine_denominator_plus_one", "the cosine reaches eta_min after T_max of its own "
+              "steps: π·t / T_max, not π·t / (T_max + 1).", lambda t, n: t / (n + 1)),
+    _progress("cosine_denominator_minus_one", "the cosine reaches eta_min after T_max of its own "
+              "steps: π·t / T_max, not π·t / (T_max - 1).", lambda t, n: t / (n - 1)),
+    *curve_mistakes(_variant, "base_lr", "eta_min", "t / T_max"),
+    Mistake.ignores(sequential_warmup_cosine_lr, "start_factor"),
 )
 
 HINTS = (
