@@ -34,7 +34,8 @@ def _decay(rng: random.Random) -> dict:
     ])
 
 
-@generator("sequential_lr", topic=TOPIC)
+@generator("sequential_lr", topic=TOPIC,
+           taught_in=f"{TOPIC}#3. SequentialLR: one scheduler at a time")
 def sequential_lr_question(rng: random.Random) -> Draft:
     """SequentialLR(warmup, decay) at step t; the milestone may differ from the warmup's end."""
     b, warmup, decay = rng.choice(BASE_LRS), _warmup(rng), _decay(rng)
@@ -51,7 +52,8 @@ def sequential_lr_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("chained_lr", topic=TOPIC)
+@generator("chained_lr", topic=TOPIC,
+           taught_in=f"{TOPIC}#4. ChainedScheduler: every scheduler at every step")
 def chained_lr_question(rng: random.Random) -> Draft:
     """ChainedScheduler of two multiplying schedulers at step t: their factors multiply."""
     b, first = rng.choice(BASE_LRS), _warmup(rng)
@@ -69,7 +71,8 @@ def chained_lr_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("polynomial_lr", topic=TOPIC)
+@generator("polynomial_lr", topic=TOPIC,
+           taught_in=f"{TOPIC}#MultiplicativeLR, LinearLR, ConstantLR, PolynomialLR")
 def polynomial_lr_question(rng: random.Random) -> Draft:
     """PolynomialLR at step t, sometimes past total_iters (0 from there on)."""
     b, total_iters = rng.choice(BASE_LRS), rng.choice([10, 20, 50, 100, 200])
