@@ -177,15 +177,15 @@ MISTAKES = (
           "division: it stays 0 until the warmup ends, so there is no ramp. Use /.",
           lambda s, b, w, sf: b * (sf + (1 - sf) * (min(s, w) // w))),
     _ramp("warmup_not_divided", "your warmup does not divide by warmup_steps, so it overshoots "
-          "base_lr at once: LinearLR's factor is start_factor + (1 - start_factor) · "
+          "base_lr from step 2 on: LinearLR's factor is start_factor + (1 - start_factor) · "
           "min(step, warmup_steps) / warmup_steps.",
           lambda s, b, w, sf: b * (sf + (1 - sf) * min(s, w))),
     _ramp("warmup_denominator_plus_one", "your warmup divides by warmup_steps + 1, so it never "
           "quite reaches base_lr; LinearLR reaches it after total_iters = warmup_steps steps.",
           lambda s, b, w, sf: b * (sf + (1 - sf) * min(s, w) / (w + 1))),
     _ramp("warmup_peaks_one_step_early", "your warmup divides by warmup_steps - 1, so it "
-          "overshoots base_lr at its last step; LinearLR reaches base_lr after exactly "
-          "warmup_steps steps: min(step, warmup_steps) / warmup_steps.",
+          "reaches base_lr one step early and overshoots it after; LinearLR reaches base_lr "
+          "after exactly warmup_steps steps: min(step, warmup_steps) / warmup_steps.",
           lambda s, b, w, sf: b * (sf + (1 - sf) * min(s, w) / (w - 1))),
     _ramp("warmup_factor_not_lr", "before the milestone you return LinearLR's factor, not an lr: "
           "multiply it by base_lr.",
