@@ -6,7 +6,7 @@ import math
 
 import pytest
 import torch
-from torch.optim import lr_scheduler
+from torch.optim import lr_scheduler, swa_utils
 
 from course_utils import catalog, schedules
 from course_utils.rehearsal.bank import TOPICS
@@ -33,10 +33,15 @@ def test_entry_fields_are_valid(item):
     assert item.params and item.when and item.in_advance
 
 
+def torch_scheduler_class(name):
+    """torch's class by name: torch.optim.lr_scheduler's, or swa_utils' (SWALR)."""
+    return getattr(lr_scheduler, name, None) or getattr(swa_utils, name)
+
+
 @pytest.mark.parametrize("item", ENTRIES)
 def test_torch_class_exists_and_is_a_scheduler(item):
     cls = catalog.torch_class(item)
-    assert cls is getattr(lr_scheduler, item.torch_class)
+    assert cls is torch_scheduler_class(item.torch_class)
     assert issubclass(cls, lr_scheduler.LRScheduler | lr_scheduler.ReduceLROnPlateau)
     optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
     made = catalog.parameter_source(item)(optimizer, **item.budget(50, 0.1))
@@ -79,6 +84,15 @@ def _oracle(item, base_lr, n, metrics, kwargs):
 
         make = getattr(optimization, item.builder.split(".", 1)[1])
         return lr_trace(lambda opt: make(opt, **kwargs), base_lr, n)
+    if item.builder in ("sequential_scheduler", "chained_scheduler"):  # children from specs
+        def make(opt):
+            children = [getattr(lr_scheduler, c["scheduler"])(opt, **c["kwargs"])
+                        for c in kwargs["schedulers"]]
+            if item.builder == "chained_scheduler":
+                return lr_scheduler.ChainedScheduler(children, opt)
+            return lr_scheduler.SequentialLR(opt, children, kwargs["milestones"])
+
+        return lr_trace(make, base_lr, n)
     if item.builder:  # warmup + cosine: LambdaLR warmup, then torch's cosine from step W
         warmup, total = kwargs["warmup_steps"], kwargs["total_steps"]
         warm = lr_trace(
@@ -92,7 +106,7 @@ def _oracle(item, base_lr, n, metrics, kwargs):
             n - warmup,
         )
         return warm[:warmup] + cosine
-    cls = getattr(lr_scheduler, item.torch_class)
+    cls = torch_scheduler_class(item.torch_class)
     return lr_trace(lambda opt: cls(opt, **kwargs), base_lr, n, metrics=metrics)
 
 
@@ -125,12 +139,16 @@ def test_reference_uses_torchs_defaults_where_the_closed_form_differs():
         ("CosineAnnealingLR", {"T_max": 10, "eta_min": 0.01}),  # past T_max it rises
         ("OneCycleLR", {"max_lr": 1.0, "total_steps": 31, "pct_start": 0.25}),
         ("CosineAnnealingWarmRestarts", {"T_0": 3, "T_mult": 2, "eta_min": 1e-3}),
+        ("ConstantLR", {"factor": 0.25, "total_iters": 7}),
+        ("PolynomialLR", {"total_iters": 20, "power": 2.0}),  # 0 from step 20 on
+        ("MultiplicativeLR", {"lr_lambda": schedules.ConstantFactor(0.9)}),
+        ("SWALR", {"swa_lr": 0.05, "anneal_epochs": 5, "anneal_strategy": "linear"}),
     ],
 )
 def test_reference_agrees_off_the_budget_examples(name, kwargs):
     item = catalog.entry(name)
     ours = catalog.reference_lrs(item, 0.2, 30, **kwargs)
-    want = lr_trace(lambda opt: getattr(lr_scheduler, name)(opt, **kwargs), 0.2, 30)
+    want = lr_trace(lambda opt: torch_scheduler_class(name)(opt, **kwargs), 0.2, 30)
     pairs = zip(ours, want, strict=True)
     assert all(math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-15) for a, b in pairs)
 

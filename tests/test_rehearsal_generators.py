@@ -15,8 +15,10 @@ def _torch_scheduler(optimizer, spec):
         from transformers import optimization
 
         return getattr(optimization, spec["scheduler"].split(".", 1)[1])(optimizer, **kwargs)
-    if spec["scheduler"] == "SequentialLR":
+    if spec["scheduler"] in ("SequentialLR", "ChainedScheduler"):
         kwargs["schedulers"] = [_torch_scheduler(optimizer, s) for s in kwargs["schedulers"]]
+    if spec["scheduler"] == "ChainedScheduler":
+        return torch.optim.lr_scheduler.ChainedScheduler(kwargs["schedulers"], optimizer)
     return getattr(torch.optim.lr_scheduler, spec["scheduler"])(optimizer, **kwargs)
 
 

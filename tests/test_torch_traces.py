@@ -87,3 +87,25 @@ def test_range_test_traces_are_the_sweep():
     assert lr_finder_trace(0.0, 1.0, 5, "linear") == (0.0, 0.25, 0.5, 0.75, 1.0)
     with pytest.raises(ValueError, match="step_mode"):
         lr_finder_trace(1e-6, 1.0, 61, "cos")
+
+
+def test_specs_build_nested_containers_and_swalr():
+    children = [{"scheduler": "ConstantLR", "kwargs": {"factor": 0.1, "total_iters": 2}},
+                {"scheduler": "ExponentialLR", "kwargs": {"gamma": 0.5}}]
+    chained = {"scheduler": "ChainedScheduler", "kwargs": {"schedulers": children}}
+    trace = lr_trace(lambda opt: torch_traces.scheduler_from_spec(opt, chained), 1.0, 3)
+    assert trace == pytest.approx([0.1, 0.05, 0.25, 0.125])  # the factors multiply
+    swa = torch_traces.scheduler_from_spec(make_optimizer([0.1]), {
+        "scheduler": "SWALR", "kwargs": {"swa_lr": 0.05}})
+    assert isinstance(swa, torch.optim.swa_utils.SWALR)
+    assert torch_traces.scheduler_class("SWALR") is torch.optim.swa_utils.SWALR
+
+
+def test_sequential_and_chained_warmup_cosine_traces():
+    handed = torch_traces.sequential_warmup_cosine_trace(1.0, 3, 3, 5, 0.1, 0.0, 9)
+    assert [round(lr, 4) for lr in handed] == [0.1, 0.4, 0.7, 1.0, 0.9045, 0.6545, 0.3455,
+                                               0.0955, 0.0, 0.0955]
+    chained = torch_traces.chained_warmup_cosine_trace(1.0, 3, 5, 0.1, 0.0, 5)
+    factors = [min(t, 3) / 3 * 0.9 + 0.1 for t in range(6)]
+    cosine = [(1 + math.cos(math.pi * t / 5)) / 2 for t in range(6)]
+    assert list(chained) == pytest.approx([f * c for f, c in zip(factors, cosine, strict=True)])

@@ -28,16 +28,17 @@ _MODULES = {
                                   "range_test_trace", "lr_finder_trace"),
     "course_utils.plotting": ("Panel", "draw_panel", "plot_panels", "plot_schedules"),
     "course_utils.explorers": (
-        "cosine_explorer", "exponential_explorer", "multistep_explorer", "one_cycle_explorer",
-        "plateau_explorer", "plateau_losses", "step_explorer", "warmup_cosine_explorer",
-        "noam_explorer", "wsd_explorer", "layerwise_explorer", "range_test_explorer",
+        "composition_explorer", "cosine_explorer", "exponential_explorer", "multistep_explorer",
+        "one_cycle_explorer", "plateau_explorer", "plateau_losses", "step_explorer",
+        "warmup_cosine_explorer", "noam_explorer", "wsd_explorer", "layerwise_explorer",
+        "range_test_explorer",
     ),
     "course_utils.hf_traces": ("hf_curve", "hf_function", "hf_trace", "scheduler_types"),
     "course_utils.param_groups": ("layerwise_param_groups", "scaled_lr"),
     "course_utils.step_training": ("StepHistory", "step_train"),
     "course_utils.training": (
-        "evaluate", "load_digits_split", "load_digits_train_val_test", "make_loader",
-        "make_model", "mean_spread", "optimizer_steps_per_epoch", "train",
+        "evaluate", "load_digits_split", "load_digits_train_val_test", "make_loader", "make_model",
+        "mean_spread", "optimizer_steps_per_epoch", "train",
     ),
     "course_utils.range_test": (
         "RangeTest", "digits_range_test", "divergence_step", "quiet_lr_finder", "read_curve",

@@ -24,6 +24,8 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook("07_warmup_cosine", "Linear warmup, then cosine decay", 1),
     Notebook("08_training_loop", "Schedulers in a real training loop", 1),
     Notebook("09_interview_review", "Interview review: every scheduler, one page", 1),
+    Notebook("11_composing_schedulers", "Composing schedulers: factors, SequentialLR, "
+             "ChainedScheduler, SWA", 2),
     Notebook("12_transformer_and_llm_schedules", "Transformer and LLM schedules", 2),
     Notebook("13_param_groups_and_batch_size", "Param groups and batch size", 2),
     Notebook("14_lr_range_test", "The LR range test: finding the peak learning rate", 2),

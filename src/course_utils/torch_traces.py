@@ -47,12 +47,33 @@ def lr_trace(
     return [row[0] for row in trace] if single else trace
 
 
-def build_scheduler(optimizer: torch.optim.Optimizer, name: str, **kwargs):
-    """torch.optim.lr_scheduler.<name>(optimizer, **kwargs); ValueError for an unknown name."""
-    cls = getattr(torch.optim.lr_scheduler, name, None)
-    if not (isinstance(cls, type) and issubclass(cls, torch.optim.lr_scheduler.LRScheduler)):
+def scheduler_class(name: str) -> type:
+    """torch.optim.lr_scheduler.<name>, or torch.optim.swa_utils.<name> (SWALR); ValueError for
+    a name that is not a scheduler."""
+    from torch.optim import lr_scheduler, swa_utils
+
+    cls = getattr(lr_scheduler, name, None) or getattr(swa_utils, name, None)
+    if not (isinstance(cls, type) and issubclass(cls, lr_scheduler.LRScheduler)):
         raise ValueError(f"unknown torch scheduler {name!r}")
-    return cls(optimizer, **kwargs)
+    return cls
+
+
+def build_scheduler(optimizer: torch.optim.Optimizer, name: str, **kwargs):
+    """torch.optim.lr_scheduler.<name>(optimizer, **kwargs) (or swa_utils'); ValueError for an
+    unknown name."""
+    return scheduler_class(name)(optimizer, **kwargs)
+
+
+def scheduler_from_spec(optimizer: torch.optim.Optimizer, spec):
+    """A torch scheduler from {"scheduler": name, "kwargs": {...}}; SequentialLR's and
+    ChainedScheduler's `schedulers` are specs too, built on the same optimizer."""
+    name = spec["scheduler"]
+    kwargs = dict(spec.get("kwargs", {}))
+    if name in ("SequentialLR", "ChainedScheduler"):
+        kwargs["schedulers"] = [scheduler_from_spec(optimizer, s) for s in kwargs["schedulers"]]
+    if name == "ChainedScheduler":  # its optimizer is a keyword argument, after the children
+        return torch.optim.lr_scheduler.ChainedScheduler(optimizer=optimizer, **kwargs)
+    return build_scheduler(optimizer, name, **kwargs)
 
 
 def scheduler_trace(
@@ -220,3 +241,32 @@ def layerwise_lrs(n_layers: int, base_lr: float, decay: float,
     named = [(str(i), layer.weight) for i, layer in enumerate([*layers, head])]
     applied = applied_settings(optimizer, named)
     return tuple(applied[name]["lr"] for name, _ in named)
+
+
+def _warmup_cosine_children(warmup_steps, T_max, start_factor, eta_min) -> list[dict]:
+    return [{"scheduler": "LinearLR", "kwargs": {"start_factor": start_factor, "end_factor": 1.0,
+                                                 "total_iters": warmup_steps}},
+            {"scheduler": "CosineAnnealingLR", "kwargs": {"T_max": T_max, "eta_min": eta_min}}]
+
+
+@lru_cache(maxsize=256)
+def sequential_warmup_cosine_trace(base_lr: float, warmup_steps: int, milestone: int, T_max: int,
+                                   start_factor: float, eta_min: float,
+                                   n_steps: int) -> tuple[float, ...]:
+    """SequentialLR([LinearLR(start_factor, 1.0, warmup_steps), CosineAnnealingLR(T_max,
+    eta_min)], milestones=[milestone])."""
+    children = _warmup_cosine_children(warmup_steps, T_max, start_factor, eta_min)
+    spec = {"scheduler": "SequentialLR",
+            "kwargs": {"schedulers": children, "milestones": [milestone]}}
+    return tuple(lr_trace(lambda opt: scheduler_from_spec(opt, spec), base_lr, n_steps))
+
+
+@lru_cache(maxsize=256)
+def chained_warmup_cosine_trace(base_lr: float, warmup_steps: int, T_max: int,
+                                start_factor: float, eta_min: float,
+                                n_steps: int) -> tuple[float, ...]:
+    """ChainedScheduler([LinearLR(start_factor, 1.0, warmup_steps), CosineAnnealingLR(T_max,
+    eta_min)]): both step every time."""
+    children = _warmup_cosine_children(warmup_steps, T_max, start_factor, eta_min)
+    spec = {"scheduler": "ChainedScheduler", "kwargs": {"schedulers": children}}
+    return tuple(lr_trace(lambda opt: scheduler_from_spec(opt, spec), base_lr, n_steps))

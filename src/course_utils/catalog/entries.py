@@ -217,7 +217,7 @@ CATALOG: tuple[Entry, ...] = (
         reference="linear_lr",
         budget=lambda n, b: {"start_factor": 1.0, "end_factor": 0.01, "total_iters": n},
     ),
-    *(Entry(**row) for row in PART2),
+    *(Entry(**row) for row in PART2),  # the schedulers Part II teaches
 )
 
 
@@ -231,15 +231,13 @@ def entry(name: str) -> Entry:
 
 
 def torch_class(item: Entry) -> type:
-    """The torch.optim.lr_scheduler class that runs the entry's schedule."""
-    from torch.optim import lr_scheduler
+    """The torch.optim.lr_scheduler class that runs the entry's schedule (SWALR: swa_utils')."""
+    from torch.optim import lr_scheduler, swa_utils
 
-    try:
-        return getattr(lr_scheduler, item.torch_class)
-    except AttributeError:
-        raise ValueError(
-            f"{item.name}: torch.optim.lr_scheduler has no class {item.torch_class!r}"
-        ) from None
+    for module in (lr_scheduler, swa_utils):
+        if hasattr(module, item.torch_class):
+            return getattr(module, item.torch_class)
+    raise ValueError(f"{item.name}: torch.optim.lr_scheduler has no class {item.torch_class!r}")
 
 
 def reference_function(item: Entry) -> Callable:

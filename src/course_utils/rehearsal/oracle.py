@@ -8,21 +8,19 @@ KINDS = ("lr", "first_cut", "n_changes", "argmax", "first_below", "first_above")
 
 
 def scheduler_from_spec(optimizer, spec: Mapping):
-    """A torch scheduler from {"scheduler": name, "kwargs": {...}}; nested for SequentialLR.
+    """A torch scheduler from {"scheduler": name, "kwargs": {...}}; nested for SequentialLR and
+    ChainedScheduler (torch_traces.scheduler_from_spec).
 
     A name "transformers.<function>" is Hugging Face transformers' schedule function (a LambdaLR).
     """
     from course_utils import torch_traces
 
     name = spec["scheduler"]
-    kwargs = dict(spec.get("kwargs", {}))
     if name.startswith("transformers."):
         from course_utils.hf_traces import build_hf_scheduler
 
-        return build_hf_scheduler(optimizer, name, **kwargs)
-    if name == "SequentialLR":
-        kwargs["schedulers"] = [scheduler_from_spec(optimizer, s) for s in kwargs["schedulers"]]
-    return torch_traces.build_scheduler(optimizer, name, **kwargs)
+        return build_hf_scheduler(optimizer, name, **dict(spec.get("kwargs", {})))
+    return torch_traces.scheduler_from_spec(optimizer, spec)
 
 
 def trace(spec: Mapping) -> list[float]:

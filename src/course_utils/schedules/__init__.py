@@ -1,11 +1,21 @@
 """Reference learning-rate schedules in closed form, each validated against torch's own.
 
 decay: the schedules that only go down; one_cycle: OneCycleLR's lr and momentum; plateau:
-ReduceLROnPlateau; warmup: linear warmup then cosine, also as a torch scheduler; llm: Noam,
-transformers' warmup schedules and warmup-stable-decay; range_test: the LR range test's sweeps
-and loss smoothing.
+ReduceLROnPlateau; warmup: linear warmup then cosine, also as a torch scheduler; factors:
+LambdaLR, MultiplicativeLR, ConstantLR, SWALR; composing: SequentialLR, ChainedScheduler; llm:
+Noam, transformers' warmup schedules and warmup-stable-decay; range_test: the LR range test's
+sweeps and loss smoothing.
 """
 
+from course_utils.schedules.composing import (
+    Child,
+    chained_lr,
+    chained_scheduler,
+    child_lr,
+    sequential_lr,
+    sequential_scheduler,
+    sequential_warmup_cosine_lr,
+)
 from course_utils.schedules.decay import (
     cosine_annealing_lr,
     cosine_lr,
@@ -15,6 +25,14 @@ from course_utils.schedules.decay import (
     multistep_lr,
     polynomial_lr,
     step_lr,
+)
+from course_utils.schedules.factors import (
+    ConstantFactor,
+    WarmupLinearDecay,
+    constant_lr,
+    lambda_lr,
+    multiplicative_lr,
+    swalr_lr,
 )
 from course_utils.schedules.llm import (
     cosine_with_warmup_lr,
@@ -43,6 +61,13 @@ from course_utils.schedules.warmup import (
 )
 
 __all__ = [
+    "Child",
+    "ConstantFactor",
+    "WarmupLinearDecay",
+    "chained_lr",
+    "chained_scheduler",
+    "child_lr",
+    "constant_lr",
     "cosine_annealing_lr",
     "cosine_lr",
     "cosine_warm_restarts_lr",
@@ -51,10 +76,12 @@ __all__ = [
     "fastai_lr",
     "get_warmup_cosine_scheduler",
     "inverse_sqrt_lr",
+    "lambda_lr",
     "linear_lr",
     "linear_range_test_lr",
     "linear_with_warmup_lr",
     "lr_finder_smoothed",
+    "multiplicative_lr",
     "multistep_lr",
     "noam_lr",
     "noam_peak",
@@ -64,9 +91,13 @@ __all__ = [
     "range_test_gamma",
     "range_test_lr",
     "reduce_on_plateau",
+    "sequential_lr",
+    "sequential_scheduler",
+    "sequential_warmup_cosine_lr",
     "smoothed_losses",
     "step_lr",
     "steps_per_decade",
+    "swalr_lr",
     "warmup_cosine_factor",
     "warmup_cosine_schedule",
     "wsd_lr",

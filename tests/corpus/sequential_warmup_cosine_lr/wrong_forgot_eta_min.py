@@ -1,0 +1,10 @@
+# expect: failed forgot_eta_min
+import math
+
+
+def sequential_warmup_cosine_lr(step, base_lr, warmup_steps, milestone, T_max, start_factor=0.1,
+                                eta_min=0.0):
+    if step < milestone:
+        done = min(step, warmup_steps) / warmup_steps
+        return base_lr * (start_factor + (1 - start_factor) * done)
+    return base_lr * (1 + math.cos(math.pi * (step - milestone) / T_max)) / 2

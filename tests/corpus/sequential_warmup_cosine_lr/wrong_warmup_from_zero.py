@@ -1,0 +1,10 @@
+# expect: failed warmup_from_zero
+import math
+
+
+def sequential_warmup_cosine_lr(step, base_lr, warmup_steps, milestone, T_max, start_factor=0.1,
+                                eta_min=0.0):
+    if step < milestone:
+        return base_lr * min(step, warmup_steps) / warmup_steps
+    t = step - milestone
+    return eta_min + (base_lr - eta_min) * (1 + math.cos(math.pi * t / T_max)) / 2
