@@ -232,7 +232,8 @@ MISTAKES = (
                     "then, while cooldown_left > 0, decrements it and sets the bad-call count to "
                     "0, then tests for a cut.", _wrong, cooldown_first=True),
     Mistake.variant("no_min_lr_floor", "your lr goes below min_lr: the new lr is max(lr * factor, "
-                    "min_lr).", _wrong, new_lr=lambda lr, factor, min_lr: lr * factor),
+                    "min_lr).", _wrong, new_lr=lambda lr, factor, min_lr: lr * factor,
+                    eps=None),  # torch's eps test sits on the same line as the floor: both go
     Mistake.variant("min_instead_of_max", "min(lr * factor, min_lr) jumps straight to min_lr (and "
                     "keeps cutting below it): the floor is max(lr * factor, min_lr).",
                     _wrong, new_lr=lambda lr, factor, min_lr: min(lr * factor, min_lr)),
