@@ -29,6 +29,7 @@ _MODULES = {
     "course_utils.explorers": (
         "cosine_explorer", "exponential_explorer", "multistep_explorer", "one_cycle_explorer",
         "plateau_explorer", "plateau_losses", "step_explorer", "warmup_cosine_explorer",
+        "cyclic_explorer", "warm_restarts_explorer",
     ),
     "course_utils.training": (
         "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch", "train",

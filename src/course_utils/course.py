@@ -24,6 +24,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook("07_warmup_cosine", "Linear warmup, then cosine decay", 1),
     Notebook("08_training_loop", "Schedulers in a real training loop", 1),
     Notebook("09_interview_review", "Interview review: every scheduler, one page", 1),
+    Notebook("10_warm_restarts_and_cycles", "Warm restarts and cyclical learning rates", 2),
 )
 NAMES: tuple[str, ...] = tuple(notebook.name for notebook in NOTEBOOKS)
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from course_utils.catalog.entries_part2 import PART2
 from course_utils.course import check_name
 
 StepUnit = Literal["epoch", "batch", "epoch or batch", "metric"]
@@ -188,9 +189,12 @@ CATALOG: tuple[Entry, ...] = (
     Entry(
         name="CosineAnnealingWarmRestarts",
         torch_class="CosineAnnealingWarmRestarts",
-        notebook="04_cosine_annealing",
+        notebook="10_warm_restarts_and_cycles",
         when="SGDR: periodic restarts, snapshots at each cycle end, no fixed end",
-        in_advance="cycle length T_0 (and growth T_mult)",
+        in_advance=(
+            "T_0 and T_mult; stop at a cycle end (T_0·(T_mult^k−1)/(T_mult−1)), or the run ends "
+            "at a high lr"
+        ),
         needs_total=False,
         step_unit="epoch or batch",
         params=("T_0", "T_mult", "eta_min"),
@@ -209,6 +213,7 @@ CATALOG: tuple[Entry, ...] = (
         reference="linear_lr",
         budget=lambda n, b: {"start_factor": 1.0, "end_factor": 0.01, "total_iters": n},
     ),
+    *(Entry(**fields) for fields in PART2),
 )
 
 

@@ -1,10 +1,11 @@
 """Slider explorers: torch's lr curve next to the learner's, redrawn in place as a PNG.
 
 canvas: the reused figure, blitted and encoded; widget: ScheduleExplorer (sliders, update,
-notes) and the learner's curve; schedulers: one explorer per scheduler.
+notes) and the learner's curve; schedulers: one explorer per scheduler; restarts: the
+schedules that go back up (warm restarts, CyclicLR).
 """
 
-from course_utils.explorers import canvas, schedulers, widget
+from course_utils.explorers import canvas, restarts, schedulers, widget
 from course_utils.lazy import lazy_exports as _lazy_exports
 
 EXPORTS = {
@@ -15,6 +16,7 @@ EXPORTS = {
                      "one_cycle_explorer", "parse_milestones", "plateau_explorer",
                      "plateau_losses", "step_explorer", "warmup_cosine_explorer"],
                     schedulers.__name__),
+    **dict.fromkeys(["cyclic_explorer", "warm_restarts_explorer"], restarts.__name__),
 }
 __all__ = sorted(EXPORTS)
 __getattr__, __dir__ = _lazy_exports(__name__, EXPORTS)

@@ -1,0 +1,137 @@
+"""Exercise `warm_restarts_lr`: cosine annealing with warm restarts (SGDR).
+
+Oracle: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(T_0, T_mult, eta_min=min_lr) on
+base lr max_lr, after `step` calls of step() (integer steps).
+"""
+
+import math
+
+from course_utils import schedules
+from course_utils.cases import Case
+from course_utils.exercises.base import Exercise, Mistake
+from course_utils.exercises.oracles import cases_of, lr_at
+from course_utils.torch_traces import warm_restarts_trace
+
+
+def edge_cases() -> list[Case]:
+    def cases(label, steps, *args):
+        return cases_of(warm_restarts_lr, "max_lr", label, *[(s, *args) for s in steps])
+
+    return [
+        *cases("T_0 = 10, T_mult = 2: restarts at 10, 30, 70, 150",
+               (0, 1, 5, 9, 10, 11, 20, 29, 30, 31, 50, 69, 70, 110, 149, 150, 151), 10, 2),
+        *cases("T_mult = 1: every cycle lasts T_0", (0, 3, 7, 8, 15, 16, 40, 1001), 8, 1, 0.5),
+        *cases("min_lr > 0: the cosine ends above min_lr", (0, 4, 5, 6, 12, 20, 62), 6, 3, 0.2,
+               0.02),
+        *cases("T_0 = 1, T_mult = 1: a restart at every step", (0, 1, 2, 7), 1, 1, 0.3, 0.1),
+        *cases("T_0 = 1, T_mult = 2: cycles of 1, 2, 4, 8 steps", range(16), 1, 2, 1.0, 0.0),
+        *cases("T_0 = 2, T_mult = 4", (0, 1, 2, 5, 9, 10, 11, 41, 42, 43, 170, 171), 2, 4, 0.05,
+               1e-4),
+        *cases("the lesson's numbers: T_0 = 10, T_mult = 2, 0.1", (20, 29), 10, 2, 0.1, 0.0),
+    ]
+
+
+def random_cases(rng) -> list[Case]:
+    cases = []
+    for _ in range(4):
+        T_0, T_mult = rng.randint(2, 40), rng.choice([1, 1, 2, 2, 3])
+        max_lr = 10 ** rng.uniform(-4, 0)
+        min_lr = rng.choice([0.0, max_lr * 10 ** rng.uniform(-3, -0.5)])
+        ends = [schedules.cycle_end(k, T_0, T_mult) for k in range(1, 4)]
+        steps = {0, *ends, *(e - 1 for e in ends), *(e + 1 for e in ends)}
+        steps |= {rng.randrange(ends[-1] + T_0) for _ in range(6)}
+        cases += [Case((s, T_0, T_mult, max_lr, min_lr), max_lr, "random") for s in sorted(steps)]
+    return cases
+
+
+def expected(cases: list[Case]) -> list[float]:
+    return lr_at(cases, warm_restarts_lr, warm_restarts_trace, "step")
+
+
+def _position(step, T_0, T_mult, first=None):
+    """(T_cur, T_i): steps into the current cycle and its length (the first lasts `first`)."""
+    T_cur, T_i = step, T_0 if first is None else first
+    while T_cur >= T_i:
+        T_cur, T_i = T_cur - T_i, T_i * T_mult
+    return T_cur, T_i
+
+
+def _cosine(max_lr, min_lr, progress):
+    return min_lr + (max_lr - min_lr) * (1 + math.cos(math.pi * progress)) / 2
+
+
+def _variant(step, T_0, T_mult=1, max_lr=0.1, min_lr=0.0, *, position=_position,
+             progress=lambda T_cur, T_i: T_cur / T_i, curve=_cosine):
+    """warm_restarts_lr with one part swapped for a known wrong one."""
+    T_cur, T_i = position(step, T_0, T_mult)
+    return curve(max_lr, min_lr, progress(T_cur, T_i))
+
+
+def warm_restarts_lr(step, T_0, T_mult=1, max_lr=0.1, min_lr=0.0) -> float:
+    """Cosine from max_lr towards min_lr within each cycle; cycle i lasts T_0 * T_mult**i."""
+    T_cur, T_i = step, T_0  # steps into the current cycle, and its length
+    while T_cur >= T_i:  # past the end of this cycle: restart
+        T_cur -= T_i
+        T_i *= T_mult
+    return min_lr + (max_lr - min_lr) * (1 + math.cos(math.pi * T_cur / T_i)) / 2
+
+
+def _no_t_mult(step, T_0, T_mult):
+    return step % T_0, T_0
+
+
+def _lengths_as_restarts(step, T_0, T_mult):
+    """Restarts at T_0, T_0·T_mult, T_0·T_mult², ...: the lengths taken for the boundaries."""
+    if T_mult == 1:
+        return step % T_0, T_0
+    start, end = 0, T_0
+    while step >= end:
+        start, end = end, end * T_mult
+    return step - start, end - start
+
+
+MISTAKES = (
+    Mistake.variant("ignores_t_mult", "your cycles all last T_0 steps: with T_mult > 1 the i-th "
+                    "cycle lasts T_0 * T_mult**i (restarts at 10, 30, 70, 150 for T_0 = 10, "
+                    "T_mult = 2).", _variant, position=_no_t_mult),
+    Mistake.variant("cycle_lengths_as_restart_steps", "you restart at T_0 * T_mult**i (10, 20, "
+                    "40, ...): those are the cycle LENGTHS; the restarts come at their running "
+                    "sums, 10, 10 + 20, 10 + 20 + 40, ... = 10, 30, 70, 150.",
+                    _variant, position=_lengths_as_restarts),
+    Mistake.variant("t_mult_from_the_first_cycle", "your first cycle already lasts T_0 * T_mult: "
+                    "the first cycle lasts T_0 steps, and each restart multiplies the length by "
+                    "T_mult.", _variant,
+                    position=lambda s, T_0, T_mult: _position(s, T_0, T_mult, T_0 * T_mult)),
+    Mistake.variant("reaches_min_lr_at_cycle_end", "your cosine reaches min_lr on the last step "
+                    "of a cycle (progress T_cur / (T_i - 1)); torch's progress is T_cur / T_i, so "
+                    "min_lr is never reached at whole steps: the next step is the restart.",
+                    _variant, progress=lambda T_cur, T_i: T_cur / max(1, T_i - 1)),
+    Mistake.variant("one_step_late", "your schedule is one step late: right after a restart "
+                    "(and at step 0) the lr is max_lr, so progress is T_cur / T_i, not "
+                    "(T_cur + 1) / T_i.", _variant,
+                    progress=lambda T_cur, T_i: (T_cur + 1) / T_i),
+    Mistake.variant("forgot_min_lr", "your lr decays towards 0, not min_lr: each cycle is min_lr "
+                    "+ (max_lr - min_lr) * (1 + cos(π·T_cur/T_i)) / 2.", _variant,
+                    curve=lambda hi, lo, p: _cosine(hi, 0.0, p)),
+    Mistake.variant("min_lr_not_subtracted", "you add min_lr but scale the cosine by max_lr: the "
+                    "amplitude is (max_lr - min_lr), so that a restart gives exactly max_lr.",
+                    _variant, curve=lambda hi, lo, p: lo + _cosine(hi, 0.0, p)),
+    Mistake.variant("linear_within_cycle", "your cycles are straight lines (a sawtooth); SGDR "
+                    "follows a cosine within each cycle: (1 + cos(π·T_cur/T_i)) / 2.", _variant,
+                    curve=lambda hi, lo, p: hi - (hi - lo) * p),
+)
+
+HINTS = (
+    "Track two numbers, as torch does: T_cur (steps since the last restart) and T_i (the "
+    "length of the current cycle, T_0 at first). Within a cycle the lr is a cosine from max_lr "
+    "towards min_lr with progress T_cur / T_i.",
+    "Walk through the cycles: while T_cur >= T_i, the cycle is over, so subtract T_i from T_cur "
+    "and multiply T_i by T_mult. For T_0 = 10, T_mult = 2 that puts the restarts at 10, 30, 70, "
+    "150.",
+    "Then lr = min_lr + (max_lr - min_lr) * (1 + cos(π·T_cur/T_i)) / 2. Check: T_0 = 10, "
+    "T_mult = 2, max_lr = 0.1 gives 0.05 at step 20 and about 6.2e-4 at step 29.",
+)
+
+EXERCISE = Exercise(solution=warm_restarts_lr, notebook="10_warm_restarts_and_cycles",
+                    reference=schedules.warm_restarts_lr, edge_cases=edge_cases,
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS)
