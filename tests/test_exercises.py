@@ -30,7 +30,8 @@ def _code_cells(notebook: str) -> list[str]:
 def test_registered_in_course_order():
     assert list(EXERCISES) == ["step_lr", "multistep_lr", "exponential_lr", "cosine_lr",
                                "reduce_on_plateau", "one_cycle_lr", "warmup_cosine_schedule",
-                               "get_warmup_cosine_scheduler", "train_loop"]
+                               "get_warmup_cosine_scheduler", "train_loop", "warm_restarts_lr",
+                               "cyclic_lr"]
     positions = [course.position(e.notebook) for e in EXERCISES.values()]
     assert positions == sorted(positions)
     assert [e.name for e in exercises_for("07_warmup_cosine")] == [

@@ -33,6 +33,8 @@ def _torch_answer(oracle):
         return lrs.index(max(lrs))
     if kind == "first_cut":
         return next(i for i in range(1, len(lrs)) if lrs[i] < lrs[i - 1])
+    if kind == "nth_rise":
+        return [i for i in range(1, len(lrs)) if lrs[i] > lrs[i - 1]][oracle["n"] - 1]
     raise AssertionError(kind)
 
 

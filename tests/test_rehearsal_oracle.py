@@ -99,3 +99,16 @@ def test_bad_specs_raise_clear_errors():
                 "kwargs": {"step_size": 1},
             }
         )
+
+
+def test_nth_rise_finds_the_warm_restarts():
+    spec = {
+        "scheduler": "CosineAnnealingWarmRestarts",
+        "kind": "nth_rise",
+        "base_lr": 0.1,
+        "kwargs": {"T_0": 10, "T_mult": 2},
+        "n_steps": 151,
+    }
+    assert [evaluate({**spec, "n": n}) for n in (1, 2, 3, 4)] == [10, 30, 70, 150]
+    with pytest.raises(ValueError, match="rises only 4 times"):
+        evaluate({**spec, "n": 5})

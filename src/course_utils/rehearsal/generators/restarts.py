@@ -28,7 +28,8 @@ def warm_restarts_question(rng: random.Random) -> Draft:
 @generator("warm_restarts_when", topic=TOPIC)
 def warm_restarts_when_question(rng: random.Random) -> Draft:
     """CosineAnnealingWarmRestarts: the step of the n-th restart."""
-    T_0, T_mult, n = rng.randint(1, 30), rng.choice([1, 2, 3]), rng.randint(1, 4)
+    # T_0 >= 2: with T_0 = 1 the first restart (step 1) is no jump, the lr is at its max already
+    T_0, T_mult, n = rng.randint(2, 30), rng.choice([1, 2, 3]), rng.randint(1, 4)
     last = T_0 * (T_mult**n - 1) // (T_mult - 1) if T_mult > 1 else n * T_0
     oracle = {
         "scheduler": "CosineAnnealingWarmRestarts",

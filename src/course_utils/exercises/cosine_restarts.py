@@ -19,7 +19,7 @@ def edge_cases() -> list[Case]:
 
     return [
         *cases("T_0 = 10, T_mult = 2: restarts at 10, 30, 70, 150",
-               (0, 1, 5, 9, 10, 11, 20, 29, 30, 31, 50, 69, 70, 110, 149, 150, 151), 10, 2),
+               (0, 1, 5, 9, 10, 11, 20, 29, 30, 31, 50, 69, 70, 71, 110, 149, 150, 151), 10, 2),
         *cases("T_mult = 1: every cycle lasts T_0", (0, 3, 7, 8, 15, 16, 40, 1001), 8, 1, 0.5),
         *cases("min_lr > 0: the cosine ends above min_lr", (0, 4, 5, 6, 12, 20, 62), 6, 3, 0.2,
                0.02),
@@ -28,6 +28,7 @@ def edge_cases() -> list[Case]:
         *cases("T_0 = 2, T_mult = 4", (0, 1, 2, 5, 9, 10, 11, 41, 42, 43, 170, 171), 2, 4, 0.05,
                1e-4),
         *cases("the lesson's numbers: T_0 = 10, T_mult = 2, 0.1", (20, 29), 10, 2, 0.1, 0.0),
+        *cases("T_0 = 1, T_mult = 3: log(243, 3) < 5 in floats", (120, 121, 122), 1, 3, 0.1),
     ]
 
 
@@ -80,6 +81,14 @@ def _no_t_mult(step, T_0, T_mult):
     return step % T_0, T_0
 
 
+def _float_log(step, T_0, T_mult):
+    """torch's step(epoch) path: the cycle from a float logarithm, int() rounding it down."""
+    if T_mult == 1 or step < T_0:
+        return _position(step, T_0, T_mult)
+    n = int(math.log(step / T_0 * (T_mult - 1) + 1, T_mult))
+    return step - T_0 * (T_mult**n - 1) / (T_mult - 1), T_0 * T_mult**n
+
+
 def _lengths_as_restarts(step, T_0, T_mult):
     """Restarts at T_0, T_0·T_mult, T_0·T_mult², ...: the lengths taken for the boundaries."""
     if T_mult == 1:
@@ -102,6 +111,11 @@ MISTAKES = (
                     "the first cycle lasts T_0 steps, and each restart multiplies the length by "
                     "T_mult.", _variant,
                     position=lambda s, T_0, T_mult: _position(s, T_0, T_mult, T_0 * T_mult)),
+    Mistake.variant("float_log_misses_restart", "you find the cycle with a float logarithm: "
+                    "log(243, 3) = 4.999999999999999, so int() drops a whole cycle and the "
+                    "restart at step 121 (T_0 = 1, T_mult = 3) is missed, as in torch's "
+                    "step(epoch) path. Count the cycles with integers: subtract cycle lengths "
+                    "while step is past the end.", _variant, position=_float_log),
     Mistake.variant("reaches_min_lr_at_cycle_end", "your cosine reaches min_lr on the last step "
                     "of a cycle (progress T_cur / (T_i - 1)); torch's progress is T_cur / T_i, so "
                     "min_lr is never reached at whole steps: the next step is the restart.",
