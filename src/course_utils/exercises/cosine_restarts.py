@@ -29,6 +29,7 @@ def edge_cases() -> list[Case]:
                1e-4),
         *cases("the lesson's numbers: T_0 = 10, T_mult = 2, 0.1", (20, 29), 10, 2, 0.1, 0.0),
         *cases("T_0 = 1, T_mult = 3: log(243, 3) < 5 in floats", (120, 121, 122), 1, 3, 0.1),
+        *cases("defaults: T_mult = 1, max_lr = 0.1, min_lr = 0", (0, 4, 10, 15, 25), 10),
     ]
 
 
@@ -49,10 +50,10 @@ def expected(cases: list[Case]) -> list[float]:
     return lr_at(cases, warm_restarts_lr, warm_restarts_trace, "step")
 
 
-def _position(step, T_0, T_mult, first=None):
+def _position(step, T_0, T_mult, first=None, past_the_end=lambda T_cur, T_i: T_cur >= T_i):
     """(T_cur, T_i): steps into the current cycle and its length (the first lasts `first`)."""
     T_cur, T_i = step, T_0 if first is None else first
-    while T_cur >= T_i:
+    while past_the_end(T_cur, T_i):
         T_cur, T_i = T_cur - T_i, T_i * T_mult
     return T_cur, T_i
 
@@ -116,6 +117,11 @@ MISTAKES = (
                     "restart at step 121 (T_0 = 1, T_mult = 3) is missed, as in torch's "
                     "step(epoch) path. Count the cycles with integers: subtract cycle lengths "
                     "while step is past the end.", _variant, position=_float_log),
+    Mistake.variant("restart_one_step_late", "your restart comes one step late: at step T_i the "
+                    "cycle is over (T_cur == T_i), so the lr is back at max_lr; restart while "
+                    "T_cur >= T_i, not T_cur > T_i.", _variant,
+                    position=lambda s, T_0, T_mult: _position(
+                        s, T_0, T_mult, past_the_end=lambda T_cur, T_i: T_cur > T_i)),
     Mistake.variant("reaches_min_lr_at_cycle_end", "your cosine reaches min_lr on the last step "
                     "of a cycle (progress T_cur / (T_i - 1)); torch's progress is T_cur / T_i, so "
                     "min_lr is never reached at whole steps: the next step is the restart.",
@@ -130,6 +136,12 @@ MISTAKES = (
     Mistake.variant("min_lr_not_subtracted", "you add min_lr but scale the cosine by max_lr: the "
                     "amplitude is (max_lr - min_lr), so that a restart gives exactly max_lr.",
                     _variant, curve=lambda hi, lo, p: lo + _cosine(hi, 0.0, p)),
+    Mistake.variant("rising_within_cycle", "your cycles rise from min_lr to max_lr: each cycle "
+                    "starts at max_lr (a restart) and anneals, (1 + cos(π·T_cur/T_i)) / 2 starts "
+                    "at 1.", _variant, curve=lambda hi, lo, p: _cosine(hi, lo, 1 - p)),
+    Mistake.variant("cosine_not_halved", "you left out the / 2: (1 + cos(π·T_cur/T_i)) runs from "
+                    "2 to 0, so the restart would be at 2 * max_lr; divide it by 2.", _variant,
+                    curve=lambda hi, lo, p: lo + (hi - lo) * (1 + math.cos(math.pi * p))),
     Mistake.variant("linear_within_cycle", "your cycles are straight lines (a sawtooth); SGDR "
                     "follows a cosine within each cycle: (1 + cos(π·T_cur/T_i)) / 2.", _variant,
                     curve=lambda hi, lo, p: hi - (hi - lo) * p),
