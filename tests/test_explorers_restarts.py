@@ -30,9 +30,10 @@ def test_warm_restarts_curve_marks_and_caption():
     marks = [x for x in explorer.canvas.marks[0].get_xdata() if not math.isnan(x)]
     assert marks == [x for r in (10, 30, 70) for x in (r, r)]
     caption = explorer.canvas.captions[0].get_text()
-    assert "restarts at 10, 30, 70" in caption and "stop at 70 (a cycle end)" in caption
+    lr_100 = 0.1 * (1 + math.cos(math.pi * 30 / 80)) / 2  # 30 steps into the 80-step cycle
+    assert caption == f"restarts 10, 30, 70 · lr at 100: {lr_100:.1e} · stop at 70 instead"
     explorer.update(total_steps=150)
-    assert "ends at a cycle end" in explorer.canvas.captions[0].get_text()
+    assert "ends on a cycle end" in explorer.canvas.captions[0].get_text()
 
 
 def test_warm_restarts_learner_is_drawn_over_torch():

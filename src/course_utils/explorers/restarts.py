@@ -34,11 +34,11 @@ def warm_restarts_explorer(
         trace = warm_restarts_trace(T_0, T_mult, max_lr, min_lr, total_steps)
         restarts = restart_steps(T_0, T_mult, total_steps)
         stop = last_cycle_end(total_steps, T_0, T_mult)
-        ends = "ends at a cycle end" if stop == total_steps else (
-            f"stop at {stop} (a cycle end), not mid-cycle" if stop else "no cycle ends in time")
-        caption = (f"restarts at {', '.join(map(str, restarts[:6]))}"
-                   f"{' …' if len(restarts) > 6 else ''} · lr at step {total_steps}: "
-                   f"{trace[-1]:.2e} · {ends}")
+        ends = "ends on a cycle end" if stop == total_steps else (
+            f"stop at {stop} instead" if stop else "no cycle ends in time")
+        caption = (f"restarts {', '.join(map(str, restarts[:5]))}"
+                   f"{' …' if len(restarts) > 5 else ''} · lr at {total_steps}: "
+                   f"{trace[-1]:.1e} · {ends}")
         curves = {"torch CosineAnnealingWarmRestarts": (_steps(total_steps), trace)}
         return Panel(curves, marks=tuple(restarts), caption=caption)
 
