@@ -28,6 +28,12 @@ def test_a_server_that_cannot_start_is_a_sandbox_error():
         Sandbox(python="/bin/false").start()
 
 
+def test_namespaces_that_cannot_be_had_are_a_sandbox_error(monkeypatch):
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    with pytest.raises(SandboxError, match="bubblewrap"):
+        Sandbox(isolation="namespaces").start()
+
+
 def test_a_dead_server_is_restarted():
     with Sandbox() as sandbox:
         sandbox.process.kill()
@@ -46,11 +52,11 @@ def refusing_python(tmp_path):
 
 def test_a_refused_memory_limit_is_in_the_response_and_the_grade_row(refusing_python):
     note = "the memory limit was not applied (refused by the test)"
-    with Sandbox(python=refusing_python) as sandbox:
+    with Sandbox(python=refusing_python, isolation="process") as sandbox:
         response = sandbox.run(request("return 1.0"))
         assert response["notes"] == [note]
         assert outcomes(response)[0]["value"] == 1.0  # the other limits still apply
         row = grade_submission(FIXTURES / "correct.ipynb", sandbox, Limits(timeout=30.0))
     assert row.notes == [note]
     assert [e.status for e in row.exercises] == ["passed"]
-    assert f"NOTE   {note}" in table([row])
+    assert f"NOTE   {note}" in table([row], "process")

@@ -1,4 +1,5 @@
-"""worker: the learner's process confined, its descendants killed, a channel it can't fake."""
+"""worker: the learner's process confined, its descendants killed, a channel it can't fake;
+under both isolations (namespaces where this machine has them)."""
 
 import contextlib
 import json
@@ -7,7 +8,9 @@ import tempfile
 
 import pytest
 
+from course_utils.grading import isolation
 from course_utils.grading.confine import sandbox_uid
+from course_utils.grading.namespaces import WORKDIR
 from course_utils.grading.sandbox import Sandbox
 
 CASE = {"args": [1, 10], "scale": 1e-3, "label": "", "setup": {}, "kwargs": {}}
@@ -32,31 +35,56 @@ def reported(response) -> dict:
     return json.loads(outcomes(response)[0]["error"])
 
 
-@pytest.fixture(scope="module")
-def sandbox():
-    with Sandbox() as running:
+def needs_namespaces() -> None:
+    reason = isolation.unavailable()
+    if reason is not None:
+        pytest.skip(f"namespaces are not available here: {reason}")
+
+
+@pytest.fixture(scope="module", params=["process", "namespaces"])
+def sandbox(request):
+    if request.param == "namespaces":
+        needs_namespaces()
+    with Sandbox(isolation=request.param) as running:
         yield running
 
 
-def test_the_learner_process_is_confined(sandbox):
-    response = sandbox.run(request("""
+CONFINEMENT = """
 import json, os, resource, sys
+status = dict(line.split(":", 1) for line in open("/proc/self/status"))
 raise ValueError(json.dumps({
     "cwd": os.getcwd(), "uid": os.getuid(), "grouped": os.getpgid(0) == os.getsid(0) != os.getpid(),
     "as": resource.getrlimit(resource.RLIMIT_AS)[0],
     "cpu": resource.getrlimit(resource.RLIMIT_CPU)[0],
     "mods": sorted(m for m in sys.modules if m.startswith("course_utils")),
-    "tty": os.isatty(1), "fds": sorted(int(f) for f in os.listdir("/proc/self/fd"))[:6]}))
-"""))
-    info = reported(response)
-    assert info["cwd"].startswith(os.path.join(tempfile.gettempdir(), "lr-course-grade-"))
-    assert not os.path.exists(info["cwd"])  # removed afterwards
-    assert info["uid"] == (sandbox_uid(sandbox.process.pid) if os.getuid() == 0
-                           else os.getuid())
+    "tty": os.isatty(1), "fds": sorted(int(f) for f in os.listdir("/proc/self/fd"))[:6],
+    "caps": sorted({int(v, 16) for k, v in status.items() if k.startswith("Cap")}),
+    "nnp": status["NoNewPrivs"].strip(), "env": [k for k in os.environ if "SSH" in k
+                                               or "PYTEST" in k or "LR_" in k],
+    "procs": sorted(int(p) for p in os.listdir("/proc") if p.isdigit())[:4],
+    "parent": os.getppid(), "home": os.path.exists("/home")}))
+"""
+
+
+def test_the_learner_process_is_confined(sandbox):
+    info = reported(sandbox.run(request(CONFINEMENT)))
+    if sandbox.isolation == "process":
+        assert info["cwd"].startswith(os.path.join(tempfile.gettempdir(), "lr-course-grade-"))
+        assert not os.path.exists(info["cwd"])  # removed afterwards
+        assert info["uid"] == (sandbox_uid(sandbox.process.pid) if os.getuid() == 0
+                               else os.getuid())
+    else:
+        assert info["cwd"] == WORKDIR  # its own tmpfs
+        assert info["uid"] == (sandbox_uid(os.getpid()) if os.getuid() == 0 else os.getuid())
+        assert info["caps"] == [0] and info["nnp"] == "1"  # no capability, none to gain
+        # only the server (init), this submission and the exercise's process are visible
+        assert info["procs"] == sorted([1, info["parent"], info["procs"][-1]])
+        assert info["home"] is False
     assert info["grouped"] is True  # in the submission's own session and process group
     assert 0 < info["as"] < 2**40 and 0 < info["cpu"] <= 22
     assert info["mods"] == [] and info["tty"] is False
     assert len(info["fds"]) <= 5  # stdio, the result pipe, the listing itself
+    assert info["env"] == []  # the grader's environment is not passed on
 
 
 def test_course_utils_cannot_be_imported(sandbox):
@@ -129,3 +157,45 @@ def test_kill_everything_reaches_only_the_submission(sandbox):
 def test_every_response_says_what_was_not_applied(sandbox):
     response = sandbox.run(request("return 1.0"))
     assert response["notes"] == []  # on this machine every limit and the subreaper hold
+
+
+SNOOP = """
+import ctypes
+found = 0
+with open("/proc/self/maps") as maps:
+    regions = [line.split() for line in maps]
+for fields in regions:
+    start, end = (int(x, 16) for x in fields[0].split("-"))
+    if fields[1].startswith("rw") and end - start < 2**30 and "[vvar]" not in fields:
+        found += ctypes.string_at(start, end - start).count(b"-".join([b"SIBLING", b"SECRET",
+                                                                        b"7d3f"]))
+raise ValueError(str(found))
+"""
+
+
+def test_no_submission_finds_the_previous_one_in_its_memory(sandbox):
+    """The server never holds a learner's code or results in its own objects, and wipes its
+    buffers: a child, a copy of its memory, finds nothing of the submission before."""
+    secret = request("return 0.5  # SIBLING-SECRET-7d3f", head="# SIBLING-SECRET-7d3f")
+    assert outcomes(sandbox.run(secret))[0]["value"] == 0.5
+    assert outcomes(sandbox.run(request(SNOOP)))[0]["error"] == "0"
+    sandbox.run(request("raise ValueError('SIBLING-SECRET-7d3f')"))  # it comes back, relayed
+    assert outcomes(sandbox.run(request(SNOOP)))[0]["error"] == "0"
+
+
+def test_the_working_folder_is_private_to_one_submission(sandbox):
+    write = request("import os\nopen(os.path.join(os.getcwd(), 'left'), 'w').write('x')\n"
+                    "raise ValueError(os.getcwd())")
+    first = outcomes(sandbox.run(write))[0]["error"]
+    look = request("import os\nraise ValueError(str(sorted(os.listdir(os.getcwd()))))")
+    assert outcomes(sandbox.run(look))[0]["error"] == "[]"
+    assert not os.path.exists(os.path.join(first, "left"))  # nothing of it on this machine
+
+
+def test_the_server_is_single_threaded_when_it_forks(sandbox):
+    """A fork from a multi-threaded process can deadlock (Python 3.12 warns): one thread."""
+    body = ("import os\nsubmission = os.getppid()\n"
+            "server = open(f'/proc/{submission}/stat').read().rsplit(')', 1)[1].split()[1]\n"
+            "status = open(f'/proc/{server}/status').read()\n"
+            "raise ValueError(status.split('Threads:')[1].split()[0])")
+    assert outcomes(sandbox.run(request(body)))[0]["error"] == "1"

@@ -32,7 +32,8 @@ _MODULES = {
         "cyclic_explorer", "warm_restarts_explorer",
     ),
     "course_utils.training": (
-        "load_digits_split", "make_loader", "make_model", "optimizer_steps_per_epoch", "train",
+        "load_digits_split", "load_digits_train_val_test", "make_loader", "make_model",
+        "mean_spread", "optimizer_steps_per_epoch", "train",
     ),
 }
 EXPORTS = {name: module for module, names in _MODULES.items() for name in names}

@@ -1,13 +1,13 @@
 """Real training on scikit-learn's bundled digits: a small seeded MLP that logs the lr it used."""
 
 import math
+import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import torch
 from torch import nn
-from torch.utils.data import BatchSampler, DataLoader, RandomSampler, TensorDataset
 
 SchedulerFactory = Callable[[torch.optim.Optimizer, int, int], object]
 STEP_PER = ("epoch", "batch", "plateau")
@@ -23,12 +23,29 @@ class History:
     val_acc: list[float] = field(default_factory=list)
     lrs: list[float] = field(default_factory=list)  # lr used by each optimizer.step()
     epoch_lrs: list[float] = field(default_factory=list)  # lr used by each epoch's first step
+    test_loss: float | None = None  # after the last epoch, when train() was given a test set
+    test_acc: float | None = None
     seconds: float = 0.0
 
     @property
     def final_acc(self) -> float:
         """Validation accuracy after the last epoch."""
         return self.val_acc[-1]
+
+    def tail(self, epochs: int = 10) -> tuple[float, float]:
+        """(mean, standard deviation) of the validation loss over the last `epochs` epochs.
+
+        The mean is where the run settled; the spread says whether it settled at all.
+        """
+        return mean_spread(self.val_loss[-epochs:])
+
+
+def mean_spread(values) -> tuple[float, float]:
+    """(mean, sample standard deviation) of at least two numbers, e.g. one result per seed."""
+    values = [float(v) for v in values]
+    if len(values) < 2:
+        raise ValueError(f"need at least two values for a spread, got {len(values)}")
+    return statistics.fmean(values), statistics.stdev(values)
 
 
 def optimizer_steps_per_epoch(num_batches: int, accumulation_steps: int = 1) -> int:
@@ -68,6 +85,34 @@ def load_digits_split(seed: int = 0, val_fraction: float = 0.25):
     return X[idx_train], y[idx_train], X[idx_val], y[idx_val]
 
 
+def load_digits_train_val_test(seed: int = 0, val_fraction: float = 0.2,
+                               test_fraction: float = 0.2):
+    """Digits split three ways, stratified: train, validation (for tuning and ReduceLROnPlateau)
+    and a held-out test set that no choice is made on.
+
+    Returns:
+        (X_train, y_train, X_val, y_val, X_test, y_test), pixels scaled as in load_digits_split.
+    """
+    for name, value in (("val_fraction", val_fraction), ("test_fraction", test_fraction)):
+        if not 0.0 < value < 1.0:
+            raise ValueError(f"{name} must be in (0, 1), got {value!r}")
+    if val_fraction + test_fraction >= 1.0:
+        raise ValueError(
+            f"val_fraction + test_fraction must be < 1, got {val_fraction} + {test_fraction}"
+        )
+    X_rest, y_rest, X_test, y_test = load_digits_split(seed, val_fraction=test_fraction)
+    from sklearn.model_selection import train_test_split
+
+    idx_train, idx_val = train_test_split(
+        torch.arange(len(y_rest)).numpy(),
+        test_size=val_fraction / (1.0 - test_fraction),
+        random_state=seed,
+        stratify=y_rest.numpy(),
+    )
+    idx_train, idx_val = torch.from_numpy(idx_train), torch.from_numpy(idx_val)
+    return X_rest[idx_train], y_rest[idx_train], X_rest[idx_val], y_rest[idx_val], X_test, y_test
+
+
 def make_model(seed: int = 0, hidden: int = 64) -> nn.Module:
     """MLP 64 -> hidden -> 10 whose initial weights depend only on `seed`."""
     if not isinstance(hidden, int) or hidden < 1:
@@ -77,14 +122,37 @@ def make_model(seed: int = 0, hidden: int = 64) -> nn.Module:
         return nn.Sequential(nn.Linear(64, hidden), nn.ReLU(), nn.Linear(hidden, 10))
 
 
-def make_loader(X, y, batch_size: int = 64, seed: int = 0) -> DataLoader:
-    """Shuffled mini-batches in an order fixed by `seed` (whole-batch indexing: fast)."""
-    if not isinstance(batch_size, int) or batch_size < 1:
+class ShuffledBatches:
+    """A minimal data loader: `len()` batches per epoch, each epoch in a new shuffled order.
+
+    The order is the one torch's RandomSampler gives with the same generator (batched by a
+    BatchSampler), without the DataLoader's per-sample overhead. It comes from
+    `loader.generator` alone: save its `get_state()` in a checkpoint and `set_state()` it on
+    resume to continue the same order.
+    """
+
+    def __init__(self, X, y, batch_size: int, seed: int):
+        if len(X) != len(y):
+            raise ValueError(f"X and y must have the same length, got {len(X)} and {len(y)}")
+        self.X, self.y, self.batch_size = X, y, batch_size
+        self.generator = torch.Generator().manual_seed(seed)
+
+    def __len__(self) -> int:
+        return math.ceil(len(self.y) / self.batch_size)
+
+    def __iter__(self):
+        n = len(self.y)
+        order = torch.randperm(n, generator=self.generator)
+        torch.randperm(n, generator=self.generator)  # RandomSampler draws a second, unused one
+        for indices in order.split(self.batch_size):  # whole-batch indexing: fast
+            yield self.X[indices], self.y[indices]
+
+
+def make_loader(X, y, batch_size: int = 64, seed: int = 0) -> ShuffledBatches:
+    """Shuffled mini-batches of (X, y), in an order fixed by `seed`; the last one may be short."""
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
-    dataset = TensorDataset(X, y)
-    generator = torch.Generator().manual_seed(seed)
-    sampler = BatchSampler(RandomSampler(dataset, generator=generator), batch_size, False)
-    return DataLoader(dataset, sampler=sampler, batch_size=None)
+    return ShuffledBatches(X, y, batch_size, seed)
 
 
 def optimizer_for(model: nn.Module, optimizer: str = "sgd", lr: float = 0.1, momentum=0.9):
@@ -138,6 +206,7 @@ def train(
     clip_grad_norm: float | None = None,
     progress: bool = False,
     data=None,
+    test=None,
 ) -> History:
     """Train the digits MLP and record losses, accuracy and the lr of every optimizer step.
 
@@ -147,9 +216,16 @@ def train(
         step_per: "batch" (scheduler.step() after every optimizer.step()), "epoch" (after
             each epoch) or "plateau" (scheduler.step(val_loss) after each epoch).
         data: optional (X_train, y_train, X_val, y_val); default load_digits_split(seed).
+        test: optional (X_test, y_test), evaluated once after the last epoch
+            (History.test_loss, History.test_acc); never seen by training or the scheduler.
         progress: show a tqdm bar over epochs (for notebooks).
+
+    Runs on one thread (restored afterwards): faster for these tiny matrices, and the
+    results do not depend on the machine's thread count.
     """
     _check_args(epochs, lr, step_per, scheduler, clip_grad_norm)
+    if test is not None and (not isinstance(test, tuple | list) or len(test) != 2):
+        raise ValueError("test must be None or a pair (X_test, y_test)")
     X_train, y_train, X_val, y_val = data if data is not None else load_digits_split(seed)
     model = make_model(seed, hidden)
     loader = make_loader(X_train, y_train, batch_size, seed)
@@ -164,8 +240,11 @@ def train(
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # tiny matrices: one thread is fastest, and immune to a busy CPU
     try:
-        return _fit(model, loader, opt, sched, step_per, epochs, clip_grad_norm, progress,
-                    X_val, y_val)
+        history = _fit(model, loader, opt, sched, step_per, epochs, clip_grad_norm, progress,
+                       X_val, y_val)
+        if test is not None:
+            history.test_loss, history.test_acc = evaluate(model, *test)
+        return history
     finally:
         torch.set_num_threads(threads)
 

@@ -4,22 +4,24 @@ import argparse
 import sys
 from pathlib import Path
 
-from course_utils.cli_args import UsageError, positive, warn
+from course_utils.cli_args import CommandError, UsageError, positive, warn
 from course_utils.grading.grade import Limits
+from course_utils.grading.isolation import MODES
 
 CHECKPOINTS = ".ipynb_checkpoints"
 MB = 2**20
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="a submitted notebook, or a folder (searched recursively for .ipynb)")
     parser.add_argument("--json", action="store_true",
                         help="print the results as JSON (the fixed contract) instead of a table")
     parser.add_argument("--csv", type=Path, metavar="FILE",
                         help="also write one row per submission: points per exercise, total")
     parser.add_argument("--feedback", type=Path, metavar="DIR",
-                        help="also write one markdown feedback file per submission into DIR")
+                        help="also write one markdown feedback file per submission into DIR, "
+                        "mirroring the submission folders (DIR/carol/04_cosine_annealing.md)")
     parser.add_argument("--jobs", type=positive(int), default=1, metavar="N",
                         help="submissions graded in parallel (default %(default)s)")
     parser.add_argument("--timeout", type=positive(float), default=Limits.timeout,
@@ -27,6 +29,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "exercises (default %(default)g)")
     parser.add_argument("--memory", type=positive(int), default=Limits.memory // MB, metavar="MB",
                         help="memory for the learner's code, per process (default %(default)s)")
+    parser.add_argument("--isolation", choices=MODES, default="auto",
+                        help="how the learner's code is confined: Linux namespaces (no network, "
+                        "no files but the Python installation), the process sandbox alone, or "
+                        "auto: namespaces where this machine allows them (default %(default)s)")
+    parser.add_argument("--check", action="store_true",
+                        help="only say which isolation this machine supports, and why not")
 
 
 def collect(paths: list[Path]) -> list[Path]:
@@ -64,7 +72,8 @@ def _check_outputs(args, submissions: list[Path]) -> None:
         raise UsageError(f"--feedback {args.feedback} exists and is not a directory")
 
 
-def grade_all(paths: list[Path], limits, jobs: int = 1, progress: bool = False) -> list:
+def grade_all(paths: list[Path], limits, jobs: int = 1, progress: bool = False,
+              isolation: str = "auto") -> list:
     """SubmissionResults in the order of `paths`; every path gets one, whatever happens."""
     import queue
     from concurrent.futures import ThreadPoolExecutor
@@ -74,7 +83,7 @@ def grade_all(paths: list[Path], limits, jobs: int = 1, progress: bool = False) 
 
     jobs = max(1, min(jobs, len(paths)))
     pool: queue.Queue = queue.Queue()
-    sandboxes = [Sandbox() for _ in range(jobs)]
+    sandboxes = [Sandbox(isolation=isolation) for _ in range(jobs)]
     for sandbox in sandboxes:
         pool.put(sandbox)
 
@@ -111,23 +120,48 @@ def grade_all(paths: list[Path], limits, jobs: int = 1, progress: bool = False) 
     return results
 
 
-def run(args: argparse.Namespace) -> int:
-    from course_utils.grading import report
+def check(args: argparse.Namespace) -> int:
+    """`--check`: each isolation, whether this machine supports it (and why not); exit 1 when
+    the one asked for is not available."""
+    from course_utils.grading import isolation
 
+    reason = isolation.unavailable()
+    if reason is None:
+        print(f"namespaces: available. {isolation.DESCRIPTIONS['namespaces']}")
+    else:
+        print(f"namespaces: not available: {reason}.\n  {isolation.how_to_enable(reason)}")
+    print(f"process: available. {isolation.DESCRIPTIONS['process']}")
+    print(f"--isolation auto uses {'namespaces' if reason is None else 'process'} here.")
+    return 1 if args.isolation == "namespaces" and reason is not None else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from course_utils.grading import isolation, report
+
+    if args.check:
+        return check(args)
+    if not args.paths:
+        raise UsageError("give at least one PATH to grade (or --check)")
     submissions = collect(args.paths)
     _check_outputs(args, submissions)
+    try:
+        mode, fallback = isolation.choose(args.isolation)
+    except isolation.IsolationError as exc:
+        raise CommandError(f"{exc} Or grade with --isolation process.") from None
+    if fallback:
+        warn(args, fallback)
     limits = Limits(timeout=args.timeout, memory=args.memory * MB)
     progress = len(submissions) > 1 and sys.stderr.isatty()
     try:
-        results = grade_all(submissions, limits, args.jobs, progress)
+        results = grade_all(submissions, limits, args.jobs, progress, mode)
     except KeyboardInterrupt:
         print(f"{args.prog}: interrupted; no results written", file=sys.stderr)
         return 130
-    print(report.to_json(results) if args.json else report.table(results))
+    print(report.to_json(results, mode) if args.json else report.table(results, mode))
     for note, count in report.note_counts(results).items():  # also when the JSON cannot say
         warn(args, f"{note} ({count} submission(s))")
     if args.csv is not None:
         report.write_csv(results, args.csv)
     if args.feedback is not None:
-        report.write_feedback(results, args.feedback, protected=submissions)
+        report.write_feedback(results, args.feedback, roots=args.paths, protected=submissions)
     return 0

@@ -9,6 +9,7 @@ import io
 import os
 import resource
 import sys
+import tempfile
 import types
 
 BLOCKED_MESSAGE = ("course_utils is not available while grading: the exercise must be "
@@ -119,6 +120,7 @@ def enter(workdir: str, keep_fd: int, memory_bytes: int, cpu_seconds: int,
     os.closerange(3, keep_fd)
     os.closerange(keep_fd + 1, 65536)
     os.environ.update({"HOME": workdir, "TMPDIR": workdir, "MPLBACKEND": "Agg"})
+    tempfile.tempdir = None  # the server's, cached: temporary files go to workdir instead
     # The pre-loaded libraries already use some address space: the cap comes on top of it.
     refused += [
         _set_limit(resource.RLIMIT_AS, _vm_size() + memory_bytes),

@@ -1,5 +1,5 @@
-"""Process plumbing for the sandbox server: pipes read against a deadline, exit statuses in
-words, and every descendant of a submission killed and reaped."""
+"""Process plumbing for the sandbox server: pipes read against a deadline (into buffers wiped
+after use), exit statuses in words, and every descendant of a submission killed and reaped."""
 
 import contextlib
 import ctypes
@@ -49,6 +49,61 @@ def read_lines(fd: int, deadline: float, cap: int) -> tuple[list[bytes], str]:
             break
     os.close(fd)
     return b"".join(chunks).split(b"\n"), end
+
+
+class Scratch:
+    """A byte buffer that is zeroed once used. What one learner's code sent never lingers in
+    the server's memory, where the next submission (a fork of the server) could find it."""
+
+    def __init__(self, size: int = 1 << 20):
+        self.data = bytearray(size)
+        self.used = 0
+
+    def _grow(self, need: int) -> None:
+        if need <= len(self.data):
+            return
+        bigger = bytearray(max(need, 2 * len(self.data)))
+        bigger[: self.used] = self.data[: self.used]
+        self.clear(keep=True)
+        self.data = bigger
+
+    def read(self, fd: int, deadline: float, cap: int) -> str:
+        """Append what `fd` gives until EOF ("eof"), the deadline ("timeout") or more than
+        `cap` bytes ("overflow"); `fd` is closed."""
+        try:
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return "timeout"
+                if not select.select([fd], [], [], left)[0]:
+                    continue
+                self._grow(self.used + 65536)
+                count = os.readv(fd, [memoryview(self.data)[self.used:self.used + 65536]])
+                if not count:
+                    return "eof"
+                self.used += count
+                if self.used > cap:
+                    return "overflow"
+        finally:
+            os.close(fd)
+
+    def read_exactly(self, fd: int, size: int) -> bool:
+        """Read `size` bytes from a blocking `fd`; False at EOF before that."""
+        self._grow(size)
+        while self.used < size:
+            count = os.readv(fd, [memoryview(self.data)[self.used:size]])
+            if not count:
+                return False
+            self.used += count
+        return True
+
+    def view(self) -> memoryview:
+        return memoryview(self.data)[: self.used]
+
+    def clear(self, keep: bool = False) -> None:
+        self.data[: self.used] = bytes(self.used)
+        if not keep:
+            self.used = 0
 
 
 def parse_lines(lines: list[bytes]) -> list:
@@ -135,6 +190,27 @@ def kill_all(pid: int) -> int | None:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     kill(child, signal.SIGKILL)
         time.sleep(0.005)
+    return status
+
+
+def kill_namespace(pid: int) -> int | None:
+    """As PID 1 of a PID namespace: SIGKILL every other process in it and reap them all.
+
+    Returns the wait status of `pid` (the submission) when it was still to be reaped."""
+    status = None
+    for _ in range(2000):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(-1, signal.SIGKILL)  # everyone but the caller: this server is init
+        while True:
+            try:
+                reaped, code = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return status
+            if not reaped:
+                break
+            if reaped == pid:
+                status = code
+        time.sleep(0.002)
     return status
 
 

@@ -2,7 +2,7 @@
 
 import csv
 import json
-import re
+import os
 from pathlib import Path
 
 REASON_WIDTH = 90
@@ -21,12 +21,14 @@ def reason(message: str) -> str:
     return picked if len(picked) <= REASON_WIDTH else picked[: REASON_WIDTH - 1] + "…"
 
 
-def table(results) -> str:
-    """Per submission a header line, then one line per exercise: status, points, reason."""
+def table(results, isolation: str) -> str:
+    """Per submission a header line (with the isolation its code ran under), then one line
+    per exercise: status, points, reason; a summary line last."""
     out = []
     for result in results:
         notebook = f"  [{result.notebook}]" if result.notebook else ""
-        out.append(f"{result.path}{notebook}  {result.score}/{result.max_score}")
+        out.append(f"{result.path}{notebook}  {result.score}/{result.max_score}  "
+                   f"(isolation: {isolation})")
         if result.error:
             out.append(f"  ERROR  {result.error}")
         out += [f"  NOTE   {note}" for note in result.notes]
@@ -38,7 +40,8 @@ def table(results) -> str:
                        f"{reason(e.message)}")
     total = sum(r.score for r in results)
     out.append(f"{len(results)} submission(s) graded; "
-               f"{sum(1 for r in results if r.error)} with errors; total score {total}.")
+               f"{sum(1 for r in results if r.error)} with errors; total score {total}; "
+               f"isolation: {isolation}.")
     return "\n".join(out)
 
 
@@ -51,8 +54,10 @@ def note_counts(results) -> dict[str, int]:
     return counts
 
 
-def to_json(results) -> str:
-    return json.dumps({"submissions": [r.to_json() for r in results]}, indent=2)
+def to_json(results, isolation: str) -> str:
+    """The fixed contract, plus the isolation the learners' code ran under."""
+    return json.dumps({"isolation": isolation, "submissions": [r.to_json() for r in results]},
+                      indent=2)
 
 
 def exercise_columns(results) -> list[str]:
@@ -75,19 +80,27 @@ def write_csv(results, path: Path) -> None:
                              r.score, r.max_score, r.error or ""])
 
 
-def feedback_name(path: str, taken: set) -> str:
-    """A file name for a submission's feedback, unique within one run."""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(path).stem) or "submission"
-    name, n = f"{stem}.md", 2
-    while name in taken:
-        name, n = f"{stem}-{n}.md", n + 1
-    taken.add(name)
-    return name
+def feedback_paths(submissions, roots) -> list[Path]:
+    """Where each submission's feedback goes, relative to the feedback folder: its path below
+    the folder all `roots` (the PATHs given) share, as .md (`carol/04_cosine_annealing.md`)."""
+    folders = [r.resolve() if r.is_dir() else r.resolve().parent for r in map(Path, roots)]
+    base = Path(os.path.commonpath(folders)) if folders else Path.cwd()
+    taken: set[Path] = set()
+    out = []
+    for submission in map(Path, submissions):
+        path = submission.resolve()
+        relative = path.relative_to(base) if path.is_relative_to(base) else Path(path.name)
+        target, n = relative.with_suffix(".md"), 2
+        while target in taken:  # notes.txt and notes.ipynb side by side
+            target, n = relative.with_name(f"{relative.stem}-{n}.md"), n + 1
+        taken.add(target)
+        out.append(target)
+    return out
 
 
 def feedback(result) -> str:
     """Markdown feedback: verdict per exercise, the full message, where to get help."""
-    lines = [f"# Feedback: {Path(result.path).name}", ""]
+    lines = [f"# Feedback: {result.path}", ""]
     if result.notebook:
         lines.append(f"Notebook `{result.notebook}`: **{result.score} / {result.max_score}** "
                      "points.")
@@ -108,13 +121,17 @@ def feedback(result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_feedback(results, folder: Path, protected=()) -> list[Path]:
-    """One markdown file per submission in `folder`; never over a `protected` file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    taken = {p.name for p in map(Path, protected) if p.resolve().parent == folder.resolve()}
+def write_feedback(results, folder: Path, roots=(), protected=()) -> list[Path]:
+    """One markdown file per submission under `folder`, mirroring the submission tree below
+    `roots` (see feedback_paths); never over a `protected` file (a submission)."""
+    guarded = {Path(p).resolve() for p in protected}
     written = []
-    for result in results:
-        target = folder / feedback_name(result.path, taken)
+    paths = [r.path for r in results]
+    for result, relative in zip(results, feedback_paths(paths, roots or paths), strict=True):
+        target = folder / relative
+        if target.resolve() in guarded:
+            target = target.with_name(f"{target.stem}-feedback.md")
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(feedback(result), encoding="utf-8")
         written.append(target)
     return written
