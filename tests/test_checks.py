@@ -3,6 +3,7 @@
 import math
 import random
 import time
+from pathlib import Path
 
 import pytest
 
@@ -39,8 +40,31 @@ def test_failure_message_content():
     no_clamp = next(m for m in exercise.mistakes if m.key == "no_clamp")
     message = run_check("cosine_lr", no_clamp.implementation).message
     assert "cosine_lr(step=1001, total_steps=1000)" in message
-    assert "expected 1e-06 (torch), got 1.00246" in message
+    assert "expected 1e-06 (the course's clamp: min_lr from total_steps on; torch's periodic " \
+           "cosine gives 1.00246" in message
     assert "clamp" in message
+
+
+def test_the_readme_shows_a_real_message():
+    """README, "Exercises, checks, hints": a learner who forgot the clamp, checked with seed 0."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    no_clamp = next(m for m in EXERCISES["cosine_lr"].mistakes if m.key == "no_clamp")
+    message = run_check("cosine_lr", no_clamp.implementation, seed=0).message
+    assert f"```\n{message}\n```" in readme
+
+
+def test_expected_values_name_their_source():
+    """torch, unless the course departs from it: the clamp, and lr 0 at step 0 of a warmup."""
+    warmup = EXERCISES["warmup_cosine_schedule"]
+    plus_one = next(m for m in warmup.mistakes if m.key == "warmup_starts_at_step_plus_one")
+    message = run_check("warmup_cosine_schedule", plus_one.implementation, seed=0).message
+    assert "expected 0 (the course's rule: lr 0 at step 0 of a warmup), got 6e-07" in message
+    late = next(m for m in EXERCISES["cosine_lr"].mistakes if m.key == "progress_one_step_ahead")
+    assert "(torch), got" in run_check("cosine_lr", late.implementation, seed=0).message
+    scheduler = EXERCISES["get_warmup_cosine_scheduler"]
+    no_clamp = next(m for m in scheduler.mistakes if m.key == "no_clamp")
+    message = run_check("get_warmup_cosine_scheduler", no_clamp.implementation, seed=0).message
+    assert "group 0's lr after 101 steps: expected 0 (the course's clamp" in message
 
 
 def test_random_inputs_change_between_runs_so_a_table_cannot_pass():

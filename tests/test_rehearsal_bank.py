@@ -98,6 +98,10 @@ def test_drills_valid_and_cover_every_notebook():
         (lambda q: q.update(explanation=""), "explanation"),
         (lambda q: q.update(type="essay"), "type"),
         (lambda q: q["answers"][0].pop("feedback"), "no feedback"),
+        (lambda q: q["answers"][0].update(answer="x" * 111), "longer than 110 characters"),
+        (lambda q: q.update(taught_in="01_step_lr"), "is not \"<notebook>#<heading>\""),
+        (lambda q: q.update(taught_in="10_nonsense#1. Why"), "not a notebook of the course"),
+        (lambda q: q.update(taught_in="09_interview_review#Summary"), "before 09_interview"),
     ],
 )
 def test_validator_catches_broken_multiple_choice(mutate, problem):

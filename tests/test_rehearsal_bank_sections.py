@@ -81,6 +81,19 @@ def bank_items() -> list[tuple[str, dict]]:
 ITEMS = bank_items()
 
 
+def generated_items() -> list[dict]:
+    """One question of each generator kind: each names its section like the bank's items."""
+    from course_utils.rehearsal import generators
+
+    return [generators.generate(kind, 0) for kind in generators.GENERATORS]
+
+
+@pytest.mark.parametrize("item", generated_items(), ids=lambda q: q["id"])
+def test_generated_question_names_the_section_that_teaches_it(item):
+    problems = section_problems(item)
+    assert not problems, f"{item['id']}: " + "; ".join(problems)
+
+
 def test_the_bank_is_found():
     kinds = {kind for kind, _ in ITEMS}
     assert kinds == {"question", "drill"}, f"no questions or drills under {DATA}"

@@ -161,7 +161,8 @@ CATALOG: tuple[Entry, ...] = (
         call="t_only",
         lesson="max_lr, pct_start",
         fix=(
-            "also total_steps: exactly that many per-batch steps (one more raises); the "
+            "also total_steps: exactly that many optimizer steps (ceil(batches / k) per epoch "
+            "with accumulation over k batches; one more raises); the "
             "optimizer's lr is ignored, it starts at max_lr / div_factor "
             "(div_factor={div_factor}) and also cycles momentum"
         ),
@@ -183,7 +184,9 @@ CATALOG: tuple[Entry, ...] = (
         fix=(
             "no single torch class: LambdaLR (course: get_warmup_cosine_scheduler) or "
             "SequentialLR(LinearLR, CosineAnnealingLR); needs total_steps too, counted in "
-            "optimizer steps; clamp past total_steps"
+            "optimizer steps; clamp past total_steps; lr = 0 at step 0 is a trade-off "
+            "(transformers does the same); (step + 1)/W or LinearLR(start_factor=1/W) train "
+            "from step 0"
         ),
     ),
     Entry(
@@ -192,8 +195,8 @@ CATALOG: tuple[Entry, ...] = (
         notebook="10_warm_restarts_and_cycles",
         when="SGDR: periodic restarts, snapshots at each cycle end, no fixed end",
         in_advance=(
-            "T_0 and T_mult; stop at a cycle end (T_0·(T_mult^k−1)/(T_mult−1)), or the run ends "
-            "at a high lr"
+            "cycle length T_0 and growth T_mult; stop at a cycle end (k·T_0 steps, or "
+            "T_0·(T_mult^k − 1)/(T_mult − 1) with T_mult > 1), or the run ends at a high lr"
         ),
         needs_total=False,
         step_unit="epoch or batch",

@@ -29,6 +29,11 @@ class AnswerKind:
         """None when `got` agrees with `expected` within the tolerance, else where it differs."""
         raise NotImplementedError
 
+    def numbers(self, case: Case, value) -> list[tuple[float, float]] | None:
+        """The answer's numbers, each with its tolerance scale, for comparing two answers
+        number by number (diagnose); None when the answer is compared as a whole."""
+        return None
+
 
 class Returned(AnswerKind):
     """An answer the learner's function returns: convert(obj(*case.args, **case.kwargs))."""
@@ -50,6 +55,9 @@ class Number(Returned):
     def mismatch(self, case, expected, got):
         return None if close(expected, got, case.scale) else Mismatch("", expected, got)
 
+    def numbers(self, case, value):
+        return [(value, case.scale)] if _is_number(value) else None
+
 
 @dataclass(frozen=True)
 class PerCall(Returned):
@@ -66,8 +74,11 @@ class PerCall(Returned):
             return Mismatch("the number of lrs (one per call)", len(expected), n_got)
         for k, (e, v) in enumerate(zip(expected, got, strict=True), start=1):
             if not _is_number(v) or not close(e, v, case.scale):
-                return Mismatch(f"the lr after call {k}", e, v)
+                return Mismatch(f"the lr after call {k}", e, v, (k - 1,))
         return None
+
+    def numbers(self, case, value):
+        return [(v, case.scale) for v in value] if self.valid(value) else None
 
 
 @dataclass(frozen=True)
@@ -89,12 +100,18 @@ class Trace(AnswerKind):
             return Mismatch("the lr trace", "a trace", got)
         for t, (row_exp, row_got) in enumerate(zip(expected, got, strict=True)):
             if not isinstance(row_got, list) or len(row_got) != len(row_exp):
-                return Mismatch(f"after {t} steps", row_exp, row_got)
+                return Mismatch(f"after {t} steps", row_exp, row_got, (t,))
             for g, (e, v, base) in enumerate(zip(row_exp, row_got, case.setup["base_lrs"],
                                                  strict=True)):
                 if not _is_number(v) or not close(e, v, base):
-                    return Mismatch(f"group {g}'s lr after {t} steps", e, v)
+                    return Mismatch(f"group {g}'s lr after {t} steps", e, v, (t, g))
         return None
+
+    def numbers(self, case, value):
+        bases = case.setup["base_lrs"]
+        if not self.valid(value) or any(len(row) != len(bases) for row in value):
+            return None
+        return [(v, base) for row in value for v, base in zip(row, bases, strict=True)]
 
 
 def run_scheduler_factory(factory: Callable, case: Case) -> list[list[float]]:

@@ -27,6 +27,25 @@ class Mistake:
         ones (its keyword-only arguments), so a module writes its signature once."""
         return cls(key, message, functools.partial(template, **swaps))
 
+    @classmethod
+    def ignores(cls, solution: Callable, parameter: str, advice: str = "") -> "Mistake":
+        """The learner's code never reads `parameter` and hard-codes its default instead:
+        `solution` called with that default whatever the caller passed."""
+        signature = inspect.signature(solution)
+        default = signature.parameters[parameter].default
+        if default is inspect.Parameter.empty:
+            raise ValueError(f"{solution.__name__}: {parameter} has no default to hard-code")
+
+        def implementation(*args, **kwargs):
+            bound = signature.bind(*args, **kwargs)
+            bound.arguments[parameter] = default
+            return solution(*bound.args, **bound.kwargs)
+
+        message = (f"your code ignores the argument {parameter}: your answers are the ones "
+                   f"for {parameter}={default!r} (the default) whatever the caller passes."
+                   + (f" {advice}" if advice else ""))
+        return cls(f"hardcoded_{parameter}", message, implementation)
+
 
 @dataclass(frozen=True)
 class Exercise:
@@ -42,6 +61,9 @@ class Exercise:
         mistakes, hints: the known wrong implementations, then the hints, in order.
         returns: what an answer is (answer_kinds): a number, one lr per call, an lr trace.
         describe_case: the input as the check message shows it (default: the call).
+        expected_source: where the expected value of a mismatch (case, verdict.Mismatch) comes
+            from, as the message names it: "torch" by default; the course's own rule where
+            the exercise departs from torch (the clamp past total_steps).
     """
 
     solution: Callable
@@ -54,6 +76,7 @@ class Exercise:
     hints: tuple[str, ...]
     returns: AnswerKind = NUMBER
     describe_case: Callable[[Case], str] | None = None
+    expected_source: Callable[[Case, Any], str] | None = None
     points: int = 10
 
     def __post_init__(self):

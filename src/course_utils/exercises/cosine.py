@@ -9,7 +9,8 @@ import math
 from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
-from course_utils.exercises.oracles import bind, cases_of
+from course_utils.exercises.cosine_slips import curve_mistakes, half_cosine
+from course_utils.exercises.oracles import bind, cases_of, clamp_source
 from course_utils.torch_traces import cosine_trace
 
 
@@ -23,7 +24,8 @@ def edge_cases() -> list[Case]:
         *cases("step = total_steps", (1000, 1000)),
         *cases("one step past total_steps", (1001, 1000)),
         *cases("past total_steps", (1500, 1000)),
-        *cases("2 × total_steps: torch's periodic cosine is back at max_lr", (2000, 1000)),
+        *cases("2 × total_steps: the course clamps to min_lr (torch's periodic cosine is back "
+               "at max_lr)", (2000, 1000)),
         *cases("midpoint: (max_lr + min_lr) / 2", (50, 100, 0.1, 0.001)),
         *cases("second step", (1, 100, 0.1, 0.001)),
         *cases("total_steps = 1, step 0", (0, 1, 0.5, 0.05)),
@@ -54,14 +56,19 @@ def expected(cases: list[Case]) -> list[float]:
     return [lr(**bind(cosine_lr, case)) for case in cases]
 
 
-def _half_cosine(max_lr, min_lr, progress):
-    return min_lr + (max_lr - min_lr) * 0.5 * (1 + math.cos(math.pi * progress))
+def expected_source(case: Case, mismatch) -> str:
+    """torch, except past total_steps, where the course clamps (at total_steps itself torch's
+    cosine is at min_lr too)."""
+    step, total_steps, max_lr, min_lr = bind(cosine_lr, case).values()
+    if step <= total_steps:
+        return "torch"
+    return clamp_source(cosine_trace(total_steps, max_lr, min_lr, step)[step])
 
 
 def _variant(step, total_steps, max_lr=1e-3, min_lr=1e-6, *, progress=lambda s, n: s / n,
-             clamp=True, floor=lambda lo: lo, curve=_half_cosine):
+             clamp=True, clamp_from=lambda n: n, floor=lambda lo: lo, curve=half_cosine):
     """cosine_lr with one part swapped for a known wrong one."""
-    if clamp and step >= total_steps:
+    if clamp and step >= clamp_from(total_steps):
         return floor(min_lr)
     return curve(max_lr, min_lr, progress(step, total_steps))
 
@@ -77,29 +84,43 @@ def cosine_lr(step, total_steps, max_lr=1e-3, min_lr=1e-6) -> float:
 MISTAKES = (
     Mistake.variant("forgot_min_lr", "your lr decays to 0, not to min_lr: the schedule is min_lr + "
                     "(max_lr - min_lr) * (1 + cos(π·progress)) / 2.",
-                    _variant, curve=lambda hi, lo, p: _half_cosine(hi, 0.0, p)),
+                    _variant, curve=lambda hi, lo, p: half_cosine(hi, 0.0, p)),
     Mistake.variant("min_lr_not_subtracted", "you add min_lr but scale the cosine by max_lr: the "
                     "amplitude is (max_lr - min_lr), so that step 0 gives exactly max_lr.",
-                    _variant, curve=lambda hi, lo, p: lo + _half_cosine(hi, 0.0, p)),
+                    _variant, curve=lambda hi, lo, p: lo + half_cosine(hi, 0.0, p)),
     Mistake.variant("off_by_one_denominator", "off-by-one denominator: progress is step / "
                     "total_steps (torch's T_max), not step / (total_steps - 1).",
                     _variant, progress=lambda s, n: s / max(1, n - 1)),
-    Mistake.variant("progress_one_step_late", "your schedule is one step late: step 0 must give "
+    Mistake.variant("denominator_plus_one", "off-by-one denominator: progress is step / "
+                    "total_steps (torch's T_max), not step / (total_steps + 1), so that the "
+                    "curve reaches min_lr at step total_steps.",
+                    _variant, progress=lambda s, n: s / (n + 1)),
+    Mistake.variant("progress_one_step_ahead", "your schedule is one step ahead: step 0 must give "
                     "max_lr, so progress is step / total_steps, not (step + 1) / total_steps.",
                     _variant, progress=lambda s, n: (s + 1) / n),
+    Mistake.variant("progress_one_step_behind", "your schedule is one step behind: steps count "
+                    "from 0, so progress is step / total_steps, not (step - 1) / total_steps.",
+                    _variant, progress=lambda s, n: (s - 1) / n),
+    Mistake.variant("integer_division", "step // total_steps is an integer division: it stays 0 "
+                    "until the end, so your lr stays at max_lr. progress = step / total_steps.",
+                    _variant, progress=lambda s, n: s // n),
+    Mistake.variant("progress_not_normalised", "progress must run from 0 to 1: divide by "
+                    "total_steps (progress = step / total_steps). cos(π·step) just flips between "
+                    "max_lr and min_lr.", _variant, progress=lambda s, n: s),
     Mistake.variant("no_clamp", "past total_steps your lr rises again (torch's CosineAnnealingLR "
                     "is periodic, back to max_lr at 2 × total_steps): clamp, return min_lr when "
                     "step >= total_steps.", _variant, clamp=False),
+    Mistake.variant("clamp_one_step_early", "you return min_lr from step total_steps - 1 on; the "
+                    "last step of the decay, total_steps - 1, still follows the cosine (just above "
+                    "min_lr): clamp when step >= total_steps.",
+                    _variant, clamp_from=lambda n: n - 1),
     Mistake.variant("clamp_to_zero", "past total_steps you return 0; the schedule stays at min_lr.",
                     _variant, floor=lambda lo: 0.0),
-    Mistake.variant("rising_cosine", "your cosine rises from min_lr to max_lr: annealing uses (1 + "
-                    "cos(π·progress)) / 2, which starts at 1.",
-                    _variant, curve=lambda hi, lo, p: _half_cosine(hi, lo, 1 - p)),
-    Mistake.variant("full_period", "you used a full cosine period, cos(2π·progress): annealing "
-                    "uses half a period, cos(π·progress), so it ends at min_lr instead of climbing "
-                    "back.", _variant, curve=lambda hi, lo, p: _half_cosine(hi, lo, 2 * p)),
+    *curve_mistakes(_variant, "max_lr", "min_lr", "progress"),
     Mistake.variant("linear_decay", "this is a linear decay; a cosine schedule follows (1 + "
                     "cos(π·progress)) / 2.", _variant, curve=lambda hi, lo, p: hi - (hi - lo) * p),
+    Mistake.ignores(cosine_lr, "max_lr"),
+    Mistake.ignores(cosine_lr, "min_lr"),
 )
 
 HINTS = (
@@ -113,4 +134,5 @@ HINTS = (
 
 EXERCISE = Exercise(solution=cosine_lr, notebook="04_cosine_annealing",
                     reference=schedules.cosine_lr, edge_cases=edge_cases, random_cases=random_cases,
-                    expected=expected, mistakes=MISTAKES, hints=HINTS)
+                    expected=expected, mistakes=MISTAKES, hints=HINTS,
+                    expected_source=expected_source)

@@ -58,6 +58,14 @@ def gamma_times_epoch(epoch, base_lr, gamma):
     return base_lr * gamma * epoch
 
 
+def one_epoch_late(epoch, base_lr, gamma):
+    return base_lr * gamma ** (epoch - 1)
+
+
+def no_base_lr(epoch, base_lr, gamma):
+    return gamma**epoch
+
+
 def exponential_lr(epoch, base_lr, gamma) -> float:
     """base_lr, multiplied by gamma once per epoch."""
     return base_lr * gamma**epoch
@@ -66,6 +74,10 @@ def exponential_lr(epoch, base_lr, gamma) -> float:
 MISTAKES = (
     Mistake("off_by_one", "your lr is one epoch ahead: at epoch 0 ExponentialLR gives base_lr "
             "itself, so the exponent is epoch, not epoch + 1.", one_epoch_early),
+    Mistake("one_epoch_late", "your lr is one epoch behind: epochs count from 0, and epoch 0 "
+            "gives base_lr itself, so the exponent is epoch, not epoch - 1.", one_epoch_late),
+    Mistake("forgot_base_lr", "your answer is gamma ** epoch, the factor alone: multiply it by "
+            "base_lr.", no_base_lr),
     Mistake("linear_decay", "this is a linear decay, base_lr * (1 - (1 - gamma) * epoch): "
             "it agrees at epoch 1 but then falls too fast (and goes negative). "
             "ExponentialLR multiplies by gamma every epoch: base_lr * gamma ** epoch.",

@@ -73,6 +73,26 @@ def bisect_unsorted(epoch, base_lr, milestones, gamma=0.1):
     return base_lr * gamma ** bisect.bisect_right(milestones, epoch)
 
 
+def one_epoch_early(epoch, base_lr, milestones, gamma=0.1):
+    return base_lr * gamma ** sum(1 for m in milestones if m <= epoch + 1)
+
+
+def gamma_times_drops(epoch, base_lr, milestones, gamma=0.1):
+    return base_lr * gamma * sum(1 for m in milestones if m <= epoch)
+
+
+def drops_counted_from_one(epoch, base_lr, milestones, gamma=0.1):
+    return base_lr * gamma ** (sum(1 for m in milestones if m <= epoch) + 1)
+
+
+def first_drop_skipped(epoch, base_lr, milestones, gamma=0.1):
+    return base_lr * gamma ** (sum(1 for m in milestones if m <= epoch) - 1)
+
+
+def no_base_lr(epoch, base_lr, milestones, gamma=0.1):
+    return gamma ** sum(1 for m in milestones if m <= epoch)
+
+
 def multistep_lr(epoch, base_lr, milestones, gamma=0.1) -> float:
     """base_lr, multiplied by gamma once for every milestone already reached."""
     n_drops = sum(1 for m in milestones if m <= epoch)  # any order; repeats count twice
@@ -83,6 +103,9 @@ MISTAKES = (
     Mistake("strict_less_than", "your lr drops one epoch late: MultiStepLR multiplies by gamma "
             "AT the milestone epoch, so count milestones with m <= epoch, not m < epoch.",
             strict_less),
+    Mistake("drops_one_epoch_early", "your lr drops one epoch early: MultiStepLR multiplies by "
+            "gamma AT the milestone epoch, so count milestones with m <= epoch, not m <= epoch + "
+            "1.", one_epoch_early),
     Mistake("unique_milestones", "you count each milestone once; torch counts a repeated "
             "milestone twice ([30, 30, 60] multiplies by gamma² at epoch 30): don't use set().",
             unique_milestones),
@@ -92,6 +115,18 @@ MISTAKES = (
     Mistake("bisect_unsorted_milestones", "bisect assumes sorted milestones; torch accepts "
             "them in any order: count every milestone <= epoch (or bisect sorted(milestones)).",
             bisect_unsorted),
+    Mistake("gamma_times_drops", "you multiply by gamma * (number of milestones reached): the "
+            "drops compound, so gamma is raised to a power: base_lr * gamma ** n_reached.",
+            gamma_times_drops),
+    Mistake("one_drop_too_many", "you count one drop too many: before the first milestone the "
+            "lr is base_lr itself, so the exponent is the number of milestones <= epoch, not one "
+            "more.", drops_counted_from_one),
+    Mistake("one_drop_too_few", "you count one drop too few (before the first milestone you "
+            "give base_lr / gamma): the exponent is the number of milestones <= epoch.",
+            first_drop_skipped),
+    Mistake("forgot_base_lr", "your answer is gamma ** n_reached, the factor alone: multiply it "
+            "by base_lr.", no_base_lr),
+    Mistake.ignores(multistep_lr, "gamma"),
 )
 
 HINTS = (

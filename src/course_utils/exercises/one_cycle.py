@@ -9,6 +9,7 @@ import math
 from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
+from course_utils.exercises.cosine_slips import curve_mistakes, half_cosine
 from course_utils.exercises.oracles import bind, cases_of
 from course_utils.torch_traces import one_cycle_trace
 
@@ -53,23 +54,22 @@ def expected(cases: list[Case]) -> list[float]:
     return [lr(**bind(one_cycle_lr, case)) for case in cases]
 
 
-def _cos(start, end, pct):
-    return end + (start - end) / 2 * (1 + math.cos(math.pi * pct))
-
-
 def _linear(start, end, pct):
     return start + (end - start) * pct
 
 
 def _variant(step, total_steps, max_lr, pct_start=0.3, div_factor=25.0, final_div_factor=1e4,
-             *, end1=lambda n, pct: pct * n - 1, end2=lambda n: n - 1,
-             final=lambda hi, div, final_div: hi / div / final_div, anneal=_cos):
+             *, initial=lambda hi, div: hi / div, final=lambda first, hi, div, final_div: first
+             / final_div, end1=lambda n, pct: pct * n - 1, end2=lambda n: n - 1,
+             pct1=lambda s, peak: s / peak,
+             pct2=lambda s, peak, last: (s - peak) / (last - peak), curve=half_cosine):
     """one_cycle_lr with one part swapped for a known wrong one."""
+    initial_lr = initial(max_lr, div_factor)
     peak_step, last_step = end1(total_steps, pct_start), end2(total_steps)
     if step <= peak_step:
-        return anneal(max_lr / div_factor, max_lr, step / peak_step)
-    end_lr = final(max_lr, div_factor, final_div_factor)
-    return anneal(max_lr, end_lr, (step - peak_step) / (last_step - peak_step))
+        return curve(initial_lr, max_lr, pct1(step, peak_step))
+    end_lr = final(initial_lr, max_lr, div_factor, final_div_factor)
+    return curve(max_lr, end_lr, pct2(step, peak_step, last_step))
 
 
 def one_cycle_lr(step, total_steps, max_lr, pct_start=0.3, div_factor=25.0,
@@ -86,26 +86,67 @@ def one_cycle_lr(step, total_steps, max_lr, pct_start=0.3, div_factor=25.0,
     return end + (start - end) * (1 + math.cos(math.pi * pct)) / 2
 
 
+def _phase1(key: str, message: str, pct1) -> Mistake:
+    return Mistake.variant(key, message, _variant, pct1=pct1)
+
+
+def _phase2(key: str, message: str, pct2) -> Mistake:
+    return Mistake.variant(key, message, _variant, pct2=pct2)
+
+
 MISTAKES = (
     Mistake.variant("peak_one_step_late", "your peak is one step late: torch's phase 1 ends at "
                     "step pct_start * total_steps - 1 (step 299 for 1000 steps), not pct_start * "
                     "total_steps.", _variant, end1=lambda n, pct: pct * n),
-    Mistake.variant("final_lr_forgets_div_factor", "your final lr is max_lr / final_div_factor; "
-                    "torch divides the INITIAL lr: max_lr / div_factor / final_div_factor (4e-7 "
-                    "for max_lr = 0.1).",
-                    _variant, final=lambda hi, div, final_div: hi / final_div),
-    Mistake.variant("final_lr_is_initial_lr", "your last phase ends at the initial lr; torch goes "
-                    "on down to initial lr / final_div_factor.",
-                    _variant, final=lambda hi, div, final_div: hi / div),
-    Mistake.variant("linear_anneal", "your phases are straight lines; anneal_strategy='cos' "
-                    "follows end + (start - end) * (1 + cos(π·pct)) / 2 within each phase.",
-                    _variant, anneal=_linear),
-    Mistake.variant("phase2_ends_at_total_steps", "your last phase ends at step total_steps; "
-                    "torch's ends at total_steps - 1, the last valid step, which gets exactly the "
-                    "final lr.", _variant, end2=lambda n: n),
     Mistake.variant("phase1_end_rounded", "you rounded the end of phase 1 to a whole step; torch "
                     "keeps pct_start * total_steps - 1 as a float (5.25 for 25 steps and pct_start "
                     "= 0.25).", _variant, end1=lambda n, pct: int(pct * n) - 1),
+    Mistake.variant("starts_at_max_lr", "your cycle starts at max_lr: torch starts at max_lr / "
+                    "div_factor (the initial lr), climbs to max_lr, and ends at initial lr / "
+                    "final_div_factor.", _variant, initial=lambda hi, div: hi),
+    Mistake.variant("final_lr_forgets_div_factor", "your final lr is max_lr / final_div_factor; "
+                    "torch divides the INITIAL lr: max_lr / div_factor / final_div_factor (4e-7 "
+                    "for max_lr = 0.1).",
+                    _variant, final=lambda first, hi, div, final_div: hi / final_div),
+    Mistake.variant("final_lr_is_initial_lr", "your last phase ends at the initial lr; torch goes "
+                    "on down to initial lr / final_div_factor.",
+                    _variant, final=lambda first, hi, div, final_div: first),
+    Mistake.variant("phase2_ends_at_total_steps", "your last phase ends at step total_steps; "
+                    "torch's ends at total_steps - 1, the last valid step, which gets exactly the "
+                    "final lr.", _variant, end2=lambda n: n),
+    Mistake.variant("phase2_ends_one_step_early", "your last phase ends at step total_steps - 2; "
+                    "torch's ends at total_steps - 1, the last valid step, which gets exactly the "
+                    "final lr.", _variant, end2=lambda n: n - 2),
+    _phase1("phase1_not_normalised", "phase 1's pct must run from 0 to 1: step / (pct_start * "
+            "total_steps - 1), the step divided by the peak step.", lambda s, peak: s),
+    _phase1("phase1_one_step_ahead", "phase 1 is one step ahead: step 0 gives the initial lr, so "
+            "pct = step / peak_step, not (step + 1) / peak_step.", lambda s, peak: (s + 1) / peak),
+    _phase1("phase1_one_step_behind", "phase 1 is one step behind: steps count from 0, so pct = "
+            "step / peak_step, not (step - 1) / peak_step.", lambda s, peak: (s - 1) / peak),
+    _phase2("phase2_not_normalised", "phase 2's pct must run from 0 to 1: (step - peak_step) / "
+            "(last_step - peak_step).", lambda s, peak, last: s - peak),
+    _phase2("phase2_progress_not_offset", "phase 2's pct must start at 0 at the peak: (step - "
+            "peak_step) / (last_step - peak_step), not step / (last_step - peak_step).",
+            lambda s, peak, last: s / (last - peak)),
+    _phase2("phase2_spans_last_step", "phase 2 lasts last_step - peak_step steps: pct = (step - "
+            "peak_step) / (last_step - peak_step), not (step - peak_step) / last_step.",
+            lambda s, peak, last: (s - peak) / last),
+    _phase2("phase2_one_step_ahead", "phase 2 is one step ahead: at the peak pct is 0, so pct = "
+            "(step - peak_step) / (last_step - peak_step), not (step - peak_step + 1) / ….",
+            lambda s, peak, last: (s - peak + 1) / (last - peak)),
+    _phase2("phase2_one_step_behind", "phase 2 is one step behind: at the peak pct is 0, so pct = "
+            "(step - peak_step) / (last_step - peak_step), not (step - peak_step - 1) / ….",
+            lambda s, peak, last: (s - peak - 1) / (last - peak)),
+    Mistake.variant("linear_anneal", "your phases are straight lines; anneal_strategy='cos' "
+                    "follows end + (start - end) * (1 + cos(π·pct)) / 2 within each phase.",
+                    _variant, curve=_linear),
+    Mistake.variant("end_not_subtracted", "you scale the cosine by start, not by (start - end): "
+                    "within a phase the lr is end + (start - end) * (1 + cos(π·pct)) / 2.",
+                    _variant, curve=lambda start, end, pct: end + half_cosine(start, 0.0, pct)),
+    *curve_mistakes(_variant, "start", "end", "pct"),
+    Mistake.ignores(one_cycle_lr, "pct_start"),
+    Mistake.ignores(one_cycle_lr, "div_factor"),
+    Mistake.ignores(one_cycle_lr, "final_div_factor"),
 )
 
 HINTS = (

@@ -56,3 +56,13 @@ def lr_at(cases: Sequence[Case], fn: Callable, trace: Callable, at: str) -> list
     for key, t in calls:
         longest[key] = max(longest.get(key, 0), t)
     return [trace(**dict(key), n_steps=longest[key])[t] for key, t in calls]
+
+
+def clamp_source(periodic: float) -> str:
+    """The source of an expected min_lr past total_steps, for check messages: the course's
+    rule, with what torch's periodic cosine gives there instead."""
+    return (f"the course's clamp: min_lr from total_steps on; torch's periodic cosine gives "
+            f"{periodic:.10g}")
+
+
+WARMUP_START = "the course's rule: lr 0 at step 0 of a warmup"

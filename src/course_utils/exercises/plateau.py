@@ -28,6 +28,8 @@ def edge_cases() -> list[Case]:
         _case([1.0, 1.0, 0.9, 0.95, 0.95, 0.8, 0.8], 0.1, "patience = 0: every bad call cuts",
               factor=0.5, patience=0),
         _case([1.0] * 14, 0.1, "cooldown = 3", factor=0.5, patience=1, cooldown=3),
+        _case([1.0] * 9, 0.1, "patience = 0, cooldown = 2: torch cuts on calls 2, 5 and 8",
+              factor=0.5, patience=0, cooldown=2),
         _case([1.0] * 12, 0.1, "min_lr floor: max(lr * factor, min_lr)", patience=1,
               min_lr=0.004),
         _case([round(100 - 0.003 * k, 6) for k in range(12)], 0.1,
@@ -41,6 +43,8 @@ def edge_cases() -> list[Case]:
               "a spike: best stays the lowest loss so far", factor=0.5, patience=2),
         _case([1.0, 1.0, 0.9, 0.9, 0.8, 0.8, 0.7, 0.7, 0.6, 0.6], 0.1,
               "an improvement resets the bad-call count", factor=0.5, patience=2),
+        _case([1.0] * 6, 0.1, "threshold = 0: a repeated loss is no improvement", patience=1,
+              threshold=0.0),
         _case([], 0.1, "no calls: no lrs"),
     ]
 
@@ -129,30 +133,38 @@ def _relative(current, best, threshold):
     return current < best * (1 - threshold)
 
 
+def _max_floor(lr, factor, min_lr):
+    return max(lr * factor, min_lr)
+
+
 def _wrong(losses, base_lr, factor=0.1, patience=10, threshold=1e-4, cooldown=0, min_lr=0.0, *,
-           better=_relative, early=False, use_cooldown=True, floor="max", reset_after_cut=True,
-           reset_on_better=True, best_follows_loss=False, lr_before=False):
+           better=_relative, count_bad=1, update_best=True, reset_on_better=True,
+           best_follows_loss=False, use_cooldown=True, cooldown_ends=0, countdown=1,
+           cooldown_first=False, cut_after=lambda p: p + 1,
+           new_lr=_max_floor, eps=1e-8, reset_after_cut=True, start_cooldown=True,
+           lr_before=False, append=True):
     """ReduceLROnPlateau with one part swapped for a known wrong one."""
     lr, best, bad, cooling, lrs = base_lr, math.inf, 0, 0, []
     for loss in losses:
         lr_in = lr
-        if better(loss, best, threshold):
-            best = loss
-            bad = 0 if reset_on_better else bad
-        else:
-            bad += 1
-            best = loss if best_follows_loss else best
-        if use_cooldown and cooling > 0:
-            cooling -= 1
-            bad = 0
-        if bad >= patience + (0 if early else 1):
-            if floor == "max":
-                lr = max(lr * factor, min_lr)
-            elif floor == "none" or lr * factor >= min_lr:
-                lr = lr * factor
-            cooling = cooldown
-            bad = 0 if reset_after_cut else bad
-        lrs.append(lr_in if lr_before else lr)
+        for part in ["cool", "compare", "cut"] if cooldown_first else ["compare", "cool", "cut"]:
+            if part == "compare" and better(loss, best, threshold):
+                best = loss if update_best else best
+                bad = 0 if reset_on_better else bad
+            elif part == "compare":
+                bad += count_bad
+                best = loss if best_follows_loss else best
+            elif part == "cool" and use_cooldown and cooling > cooldown_ends:
+                cooling -= countdown
+                bad = 0
+            elif part == "cut" and bad >= cut_after(patience):
+                new = new_lr(lr, factor, min_lr)
+                if eps is None or lr - new > eps:
+                    lr = new
+                cooling = cooldown if start_cooldown else cooling
+                bad = 0 if reset_after_cut else bad
+        if append:
+            lrs.append(lr_in if lr_before else lr)
     return lrs
 
 
@@ -182,24 +194,61 @@ def reduce_on_plateau(losses, base_lr, factor=0.1, patience=10, threshold=1e-4, 
 MISTAKES = (
     Mistake.variant("cuts_one_call_early", "you cut when the bad-call count reaches patience; "
                     "torch cuts when it exceeds it (num_bad > patience), so a constant loss with "
-                    "patience=10 is cut on call 12, not 11.", _wrong, early=True),
+                    "patience=10 is cut on call 12, not 11.", _wrong, cut_after=lambda p: p),
+    Mistake.variant("cuts_one_call_late", "you cut one call late: torch cuts as soon as the "
+                    "bad-call count exceeds patience (num_bad > patience), so a constant loss with "
+                    "patience=10 is cut on call 12, not 13.", _wrong, cut_after=lambda p: p + 2),
     Mistake.variant("absolute_threshold", "your threshold is absolute (loss < best - threshold); "
                     "torch's default threshold_mode='rel' needs loss < best * (1 - threshold).",
                     _wrong, better=lambda current, best, threshold: current < best - threshold),
     Mistake.variant("ignores_threshold", "any decrease counts as an improvement in your code; "
                     "torch needs loss < best * (1 - threshold), so tiny improvements are still a "
                     "plateau.", _wrong, better=lambda current, best, threshold: current < best),
+    Mistake.variant("improvement_not_strict", "a loss equal to best * (1 - threshold) counts as "
+                    "an improvement in your code; torch's test is strict, loss < best * (1 - "
+                    "threshold), so with threshold=0 a repeated loss is a bad call.",
+                    _wrong, better=lambda loss, best, threshold: loss <= best * (1 - threshold)),
+    Mistake.variant("never_cuts", "your lr never changes. Check that a call that does not "
+                    "improve on best adds 1 to the bad-call count, that an improvement sets best = "
+                    "loss, and that you cut (lr = max(lr * factor, min_lr)) once the count exceeds "
+                    "patience.",
+                    _wrong, count_bad=0),
     Mistake.variant("ignores_cooldown", "you ignore cooldown: after a cut, torch waits `cooldown` "
                     "calls (resetting the bad-call count on each) before counting bad calls again.",
                     _wrong, use_cooldown=False),
+    Mistake.variant("cooldown_never_ends", "your cooldown never counts down, so after the first "
+                    "cut no bad call ever counts again: decrement the cooldown left on each call.",
+                    _wrong, countdown=0),
+    Mistake.variant("cooldown_one_call_too_long", "your cooldown lasts one call too long: it "
+                    "applies while cooldown calls are left (cooldown_left > 0), then stops.",
+                    _wrong, cooldown_ends=-1),
+    Mistake.variant("cooldown_one_call_too_short", "your cooldown ends one call early: it "
+                    "applies while cooldown calls are left (cooldown_left > 0), not only while "
+                    "more than one is.", _wrong, cooldown_ends=1),
+    Mistake.variant("cooldown_at_the_wrong_moment", "you apply the cooldown at the wrong moment "
+                    "of the call (before comparing the loss with best, or after testing for a "
+                    "cut), so a bad call in cooldown still counts: the cooldown ends a call "
+                    "early, and with patience=0 it never holds a cut back. Each call compares, "
+                    "then, while cooldown_left > 0, decrements it and sets the bad-call count to "
+                    "0, then tests for a cut.", _wrong, cooldown_first=True),
     Mistake.variant("no_min_lr_floor", "your lr goes below min_lr: the new lr is max(lr * factor, "
-                    "min_lr).", _wrong, floor="none"),
+                    "min_lr).", _wrong, new_lr=lambda lr, factor, min_lr: lr * factor),
+    Mistake.variant("min_instead_of_max", "min(lr * factor, min_lr) jumps straight to min_lr (and "
+                    "keeps cutting below it): the floor is max(lr * factor, min_lr).",
+                    _wrong, new_lr=lambda lr, factor, min_lr: min(lr * factor, min_lr)),
+    Mistake.variant("cut_straight_to_min_lr", "a cut sets your lr to min_lr; torch multiplies by "
+                    "factor and only stops at min_lr: max(lr * factor, min_lr).",
+                    _wrong, new_lr=lambda lr, factor, min_lr: min_lr),
     Mistake.variant("min_lr_skips_cut", "when lr * factor would go below min_lr you skip the cut; "
-                    "torch still cuts, down to min_lr: max(lr * factor, min_lr).",
-                    _wrong, floor="skip"),
+                    "torch still cuts, down to min_lr: max(lr * factor, min_lr).", _wrong,
+                    new_lr=lambda lr, factor, min_lr: lr * factor if lr * factor >= min_lr else lr),
     Mistake.variant("bad_count_not_reset_after_cut", "after a cut, torch resets the bad-call count "
-                    "to 0; you keep counting, so you cut again on every following call.",
+                    "to 0; you keep counting, so (without a cooldown) every following bad call "
+                    "cuts again.",
                     _wrong, reset_after_cut=False),
+    Mistake.variant("nothing_reset_after_cut", "after a cut, torch resets the bad-call count to 0 "
+                    "and starts the cooldown; you do neither, so every following bad call cuts "
+                    "again.", _wrong, reset_after_cut=False, start_cooldown=False),
     Mistake.variant("bad_count_not_reset_on_improvement", "an improvement must reset the bad-call "
                     "count to 0: patience counts CONSECUTIVE calls without improvement.",
                     _wrong, reset_on_better=False),
@@ -209,6 +258,11 @@ MISTAKES = (
     Mistake.variant("lr_before_step", "your list holds the lr before each call; the exercise wants "
                     "the lr after each step(loss), so a cut shows up on the call that made it.",
                     _wrong, lr_before=True),
+    Mistake.variant("forgot_append", "your list stays empty: append the lr to it at the end of "
+                    "every call (one lr per step(loss)).", _wrong, append=False),
+    Mistake.ignores(reduce_on_plateau, "factor"),
+    Mistake.ignores(reduce_on_plateau, "patience"),
+    Mistake.ignores(reduce_on_plateau, "threshold"),
 )
 
 HINTS = (
@@ -220,7 +274,7 @@ HINTS = (
     "and set the count to 0.",
     "Cut when the count EXCEEDS patience (count > patience): lr = max(lr * factor, "
     "min_lr), then count = 0 and cooldown left = cooldown. A constant loss with the "
-    "defaults is cut on call 12.",
+    "defaults is cut on call 12. Like torch, skip the cut when lr - new_lr <= 1e-8 (its eps).",
 )
 
 EXERCISE = Exercise(solution=reduce_on_plateau, notebook="05_reduce_on_plateau",

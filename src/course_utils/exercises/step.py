@@ -48,7 +48,7 @@ def expected(cases: list[Case]) -> list[float]:
 
 
 def one_epoch_late(epoch, base_lr, step_size, gamma=0.1):
-    return base_lr * gamma ** ((epoch - 1) // step_size)
+    return base_lr * gamma ** (max(0, epoch - 1) // step_size)
 
 
 def ceil_instead_of_floor(epoch, base_lr, step_size, gamma=0.1):
@@ -67,6 +67,26 @@ def gamma_times_drops(epoch, base_lr, step_size, gamma=0.1):
     return base_lr * gamma * (epoch // step_size)
 
 
+def one_epoch_early(epoch, base_lr, step_size, gamma=0.1):
+    return base_lr * gamma ** ((epoch + 1) // step_size)
+
+
+def every_epoch(epoch, base_lr, step_size, gamma=0.1):
+    return base_lr * gamma**epoch
+
+
+def drops_counted_from_one(epoch, base_lr, step_size, gamma=0.1):
+    return base_lr * gamma ** (epoch // step_size + 1)
+
+
+def first_drop_skipped(epoch, base_lr, step_size, gamma=0.1):
+    return base_lr * gamma ** (epoch // step_size - 1)
+
+
+def no_base_lr(epoch, base_lr, step_size, gamma=0.1):
+    return gamma ** (epoch // step_size)
+
+
 def step_lr(epoch, base_lr, step_size, gamma=0.1) -> float:
     """base_lr, multiplied by gamma once every step_size epochs."""
     n_drops = epoch // step_size  # whole steps completed so far
@@ -76,8 +96,11 @@ def step_lr(epoch, base_lr, step_size, gamma=0.1) -> float:
 MISTAKES = (
     Mistake("decays_one_epoch_late", "your lr drops one epoch late: StepLR multiplies by gamma "
             "AT epoch step_size (and 2·step_size, …): the exponent is floor(epoch / step_size), "
-            "not floor((epoch - 1) / step_size), which even gives base_lr / gamma at epoch 0.",
+            "not floor((epoch - 1) / step_size).",
             one_epoch_late),
+    Mistake("decays_one_epoch_early", "your lr drops one epoch early: with (epoch + 1) // "
+            "step_size the first drop comes at epoch step_size - 1. StepLR multiplies by gamma AT "
+            "epoch step_size: the exponent is epoch // step_size.", one_epoch_early),
     Mistake("ceil_instead_of_floor", "you used ceil(epoch / step_size): the lr drops right "
             "after epoch 0. The drops happen at epochs step_size, 2·step_size, …: use "
             "floor (epoch // step_size).", ceil_instead_of_floor),
@@ -90,6 +113,18 @@ MISTAKES = (
     Mistake("gamma_times_drops", "you multiply by gamma * (number of drops): the drops "
             "compound, so gamma is raised to a power: base_lr * gamma ** (epoch // step_size).",
             gamma_times_drops),
+    Mistake("ignores_step_size", "your lr drops every epoch (that is ExponentialLR): StepLR drops "
+            "once every step_size epochs, so the exponent is epoch // step_size, not epoch.",
+            every_epoch),
+    Mistake("one_drop_too_many", "you count one drop too many: epochs 0 to step_size - 1 run at "
+            "base_lr itself, so the exponent is epoch // step_size, not epoch // step_size + 1.",
+            drops_counted_from_one),
+    Mistake("one_drop_too_few", "you count one drop too few (epochs before the first drop give "
+            "base_lr / gamma): the exponent is epoch // step_size, not epoch // step_size - 1.",
+            first_drop_skipped),
+    Mistake("forgot_base_lr", "your answer is gamma ** (epoch // step_size), the factor alone: "
+            "multiply it by base_lr.", no_base_lr),
+    Mistake.ignores(step_lr, "gamma"),
 )
 
 HINTS = (

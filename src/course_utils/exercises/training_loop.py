@@ -135,11 +135,13 @@ def train_loop(model, train_loader, val_loader, optimizer, scheduler, epochs,
 
 
 def _buggy(before=False, epoch_before=False, extra_epoch_step=False, all_per_batch=False,
-           batch_per_epoch=False, plateau="val"):
+           batch_per_epoch=False, plateau="val", never=""):
     """A loop with the chosen bugs (each is one known mistake)."""
     import torch.nn.functional as F
 
     def loop(model, train_loader, val_loader, optimizer, scheduler, epochs, step_per="epoch"):
+        if step_per == never:  # this kind of scheduler is never stepped
+            scheduler = _NeverStepped()
         val_losses = []
         per_batch = (step_per == "batch" and not batch_per_epoch) or (
             all_per_batch and step_per == "epoch")
@@ -172,13 +174,21 @@ def _buggy(before=False, epoch_before=False, extra_epoch_step=False, all_per_bat
     return loop
 
 
+class _NeverStepped:
+    def step(self, *args):
+        pass
+
+
 as_given = _buggy(before=True, extra_epoch_step=True, plateau="train")
+batch_before_optimizer = _buggy(before=True)
+epoch_scheduler_at_start = _buggy(epoch_before=True)
 before_optimizer = _buggy(before=True, epoch_before=True)
 extra_epoch_step = _buggy(extra_epoch_step=True)
 epoch_scheduler_per_batch = _buggy(all_per_batch=True)
 batch_scheduler_per_epoch = _buggy(batch_per_epoch=True)
 plateau_on_train_loss = _buggy(plateau="train")
 plateau_without_metric = _buggy(plateau="none")
+never_stepped = {mode: _buggy(never=mode) for mode in ("epoch", "batch", "plateau")}
 
 MISTAKES = (
     Mistake("as_given", "this is the buggy loop as given: it still steps a per-batch scheduler "
@@ -188,6 +198,22 @@ MISTAKES = (
             "first lr of the schedule is never used and every later one comes a step early (for a "
             "per-epoch scheduler: don't step it at the start of the epoch). Call "
             "optimizer.step() first, then scheduler.step().", before_optimizer),
+    Mistake("batch_scheduler_before_optimizer", "a per-batch scheduler is stepped before "
+            "optimizer.step(): the first lr of the schedule is never used and every later one "
+            "comes a step early. Call optimizer.step() first, then scheduler.step().",
+            batch_before_optimizer),
+    Mistake("epoch_scheduler_at_epoch_start", "a per-epoch scheduler is stepped at the start of "
+            "the epoch: the first epoch already trains with the second lr of the schedule. Step "
+            "it once, after the epoch's batches.", epoch_scheduler_at_start),
+    Mistake("epoch_scheduler_never_stepped", "with step_per='epoch' your loop never calls "
+            "scheduler.step(), so the lr never changes: call it once, after each epoch's batches.",
+            never_stepped["epoch"]),
+    Mistake("batch_scheduler_never_stepped", "with step_per='batch' your loop never calls "
+            "scheduler.step(), so the lr never changes: call it after every optimizer.step().",
+            never_stepped["batch"]),
+    Mistake("plateau_never_stepped", "with step_per='plateau' your loop never calls "
+            "scheduler.step(val_loss), so ReduceLROnPlateau never cuts: call it after each "
+            "validation.", never_stepped["plateau"]),
     Mistake("batch_scheduler_also_stepped_per_epoch", "a per-batch scheduler is stepped after "
             "every batch AND again at the end of each epoch, so it runs ahead (OneCycleLR even "
             "raises past total_steps). Step it in one place only.", extra_epoch_step),
@@ -195,8 +221,9 @@ MISTAKES = (
             "batch, so it runs steps_per_epoch times too fast. With step_per='epoch' call "
             "scheduler.step() once, after the epoch's batches.", epoch_scheduler_per_batch),
     Mistake("batch_scheduler_stepped_per_epoch", "a per-batch scheduler is stepped only once "
-            "per epoch, so it runs steps_per_epoch times too slowly (a OneCycleLR never gets "
-            "past its warmup). With step_per='batch' call scheduler.step() after every "
+            "per epoch, so it runs steps_per_epoch times too slowly (a OneCycleLR covers only "
+            "1 / steps_per_epoch of its cycle). With step_per='batch' call scheduler.step() "
+            "after every "
             "optimizer.step().", batch_scheduler_per_epoch),
     Mistake("plateau_on_train_loss", "ReduceLROnPlateau is fed the training loss; it must "
             "watch the validation loss: scheduler.step(val_loss) after validating.",

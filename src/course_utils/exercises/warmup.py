@@ -10,7 +10,8 @@ import math
 from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
-from course_utils.exercises.oracles import bind, cases_of
+from course_utils.exercises.cosine_slips import curve_mistakes, half_cosine
+from course_utils.exercises.oracles import WARMUP_START, bind, cases_of, clamp_source
 from course_utils.torch_traces import cosine_trace, linear_trace
 
 
@@ -23,7 +24,8 @@ def edge_cases() -> list[Case]:
                *[(s, 500, 10000) for s in (0, 100, 499, 500, 2000, 5000, 9999)]),
         *cases("step = total_steps", (10000, 500, 10000)),
         *cases("past total_steps", (10001, 500, 10000)),
-        *cases("far past total_steps (a periodic cosine rises here)", (15000, 500, 10000)),
+        *cases("far past total_steps: the course clamps to min_lr (a periodic cosine rises here)",
+               (15000, 500, 10000)),
         *cases("last warmup step", (9, 10, 100, 0.1, 0.001)),
         *cases("warmup boundary: step = warmup_steps", (10, 10, 100, 0.1, 0.001)),
         *cases("first decay step after the boundary", (11, 10, 100, 0.1, 0.001)),
@@ -70,20 +72,32 @@ def expected(cases: list[Case]) -> list[float]:
     return [lr(**bind(warmup_cosine_schedule, case)) for case in cases]
 
 
-def _cosine(max_lr, min_lr, progress):
-    return min_lr + (max_lr - min_lr) * 0.5 * (1 + math.cos(math.pi * progress))
+def source_at(step, warmup_steps, total_steps, max_lr, min_lr) -> str:
+    """Where the expected lr at `step` comes from: torch, or the course's own rule."""
+    if step > total_steps or step == total_steps == warmup_steps:
+        decay_steps = max(1, total_steps - warmup_steps)
+        t = step - warmup_steps
+        return clamp_source(cosine_trace(decay_steps, max_lr, min_lr, t)[t])
+    if step == 0 < warmup_steps:
+        return WARMUP_START
+    return "torch"
 
 
-def _variant(step, warmup_steps, total_steps, max_lr=3e-4, min_lr=1e-6, *,
+def expected_source(case: Case, mismatch) -> str:
+    return source_at(*bind(warmup_cosine_schedule, case).values())
+
+
+def variant(step, warmup_steps, total_steps, max_lr=3e-4, min_lr=1e-6, *,
              in_warmup=lambda s, w: s < w, warmup=lambda s, w, hi, lo: hi * s / w,
-             progress=lambda s, w, n: (s - w) / max(1, n - w), decay=_cosine, clamp=True,
-             floor=lambda hi, lo: lo):
-    """warmup_cosine_schedule with one part swapped for a known wrong one."""
-    if clamp and step >= total_steps:
+             progress=lambda s, w, n: (s - w) / max(1, n - w), curve=half_cosine, clamp=True,
+             clamp_from=lambda n: n, floor=lambda hi, lo: lo):
+    """warmup_cosine_schedule with one part swapped for a known wrong one (the scheduler
+    exercise makes the same mistakes in its LambdaLR factor)."""
+    if clamp and step >= clamp_from(total_steps):
         return floor(max_lr, min_lr)
     if in_warmup(step, warmup_steps):
         return warmup(step, warmup_steps, max_lr, min_lr)
-    return decay(max_lr, min_lr, progress(step, warmup_steps, total_steps))
+    return curve(max_lr, min_lr, progress(step, warmup_steps, total_steps))
 
 
 def warmup_cosine_schedule(step, warmup_steps, total_steps, max_lr=3e-4, min_lr=1e-6) -> float:
@@ -96,33 +110,96 @@ def warmup_cosine_schedule(step, warmup_steps, total_steps, max_lr=3e-4, min_lr=
     return min_lr + (max_lr - min_lr) * 0.5 * (1 + math.cos(math.pi * progress))
 
 
+def _warmup(template: str, key: str, warmup) -> Mistake:
+    return Mistake.variant(key, template, variant, warmup=warmup)
+
+
+def _decay(key: str, message: str, progress) -> Mistake:
+    return Mistake.variant(key, message, variant, progress=progress)
+
+
 MISTAKES = (
-    Mistake.variant("warmup_starts_at_step_plus_one", "your warmup uses (step + 1) / warmup_steps; "
-                    "the contract is max_lr * step / warmup_steps (lr 0 at step 0; the notebook "
-                    "discusses why (step + 1) is a common fix in practice).",
-                    _variant, warmup=lambda s, w, hi, lo: hi * (s + 1) / w),
-    Mistake.variant("warmup_from_min_lr", "your warmup starts at min_lr; the contract's linear "
-                    "warmup goes from 0 to max_lr: max_lr * step / warmup_steps.",
-                    _variant, warmup=lambda s, w, hi, lo: lo + (hi - lo) * s / w),
-    Mistake.variant("decay_ignores_warmup", "the decay ignores the warmup offset: progress is "
-                    "(step - warmup_steps) / (total_steps - warmup_steps), so the cosine starts at "
-                    "max_lr right after warmup.", _variant, progress=lambda s, w, n: s / n),
-    Mistake.variant("decay_progress_not_offset", "the decay's progress must start at 0 when warmup "
-                    "ends: (step - warmup_steps) / (total_steps - warmup_steps).",
-                    _variant, progress=lambda s, w, n: s / max(1, n - w)),
-    Mistake.variant("off_by_one_denominator", "off-by-one denominator: the decay spans total_steps "
-                    "- warmup_steps steps, not total_steps - warmup_steps - 1.",
-                    _variant, progress=lambda s, w, n: (s - w) / max(1, n - w - 1)),
-    Mistake.variant("no_clamp", "past total_steps your lr rises again (the cosine is periodic): "
-                    "return min_lr when step >= total_steps.", _variant, clamp=False),
-    Mistake.variant("clamp_to_zero", "past total_steps you return 0; the schedule stays at min_lr.",
-                    _variant, floor=lambda hi, lo: 0.0),
-    Mistake.variant("forgot_min_lr", "your schedule decays to 0 instead of min_lr: the decay is "
-                    "min_lr + (max_lr - min_lr) * (1 + cos(π·progress)) / 2.",
-                    _variant, decay=lambda hi, lo, p: _cosine(hi, 0.0, p)),
+    _warmup("your warmup uses (step + 1) / warmup_steps, so it peaks one step early; the contract "
+            "is max_lr * step / warmup_steps (lr 0 at step 0, as in transformers; notebook 07 "
+            "§7.4 discusses the trade-off and the (step + 1) variant).",
+            "warmup_starts_at_step_plus_one", lambda s, w, hi, lo: hi * (s + 1) / w),
+    _warmup("your warmup divides by warmup_steps - 1, so it reaches max_lr one step early; the "
+            "contract is max_lr * step / warmup_steps, which reaches max_lr at step "
+            "warmup_steps, where the decay starts.",
+            "warmup_peaks_one_step_early", lambda s, w, hi, lo: hi * s / (w - 1)),
+    _warmup("your warmup divides by warmup_steps + 1, so it never quite reaches max_lr; the "
+            "contract is max_lr * step / warmup_steps.",
+            "warmup_denominator_plus_one", lambda s, w, hi, lo: hi * s / (w + 1)),
+    _warmup("your warmup is one step behind (negative at step 0): steps count from 0, so the "
+            "warmup is max_lr * step / warmup_steps, not max_lr * (step - 1) / warmup_steps.",
+            "warmup_one_step_behind", lambda s, w, hi, lo: hi * (s - 1) / w),
+    _warmup("step // warmup_steps is an integer division: it stays 0 until the warmup ends, so "
+            "there is no warmup ramp. Use /: max_lr * step / warmup_steps.",
+            "warmup_integer_division", lambda s, w, hi, lo: hi * (s // w)),
+    _warmup("your warmup does not divide by warmup_steps: max_lr * step overshoots max_lr "
+            "from step 2 on. The warmup is max_lr * step / warmup_steps.",
+            "warmup_not_divided", lambda s, w, hi, lo: hi * s),
+    _warmup("your warmup starts at min_lr; the contract's linear warmup goes from 0 to max_lr: "
+            "max_lr * step / warmup_steps.",
+            "warmup_from_min_lr", lambda s, w, hi, lo: lo + (hi - lo) * s / w),
     Mistake.variant("warmup_inclusive", "with warmup_steps = 0 you divide by zero: the warmup "
                     "branch is `step < warmup_steps` (strict), so it never runs when there is no "
-                    "warmup.", _variant, in_warmup=lambda s, w: s <= w),
+                    "warmup.", variant, in_warmup=lambda s, w: s <= w),
+    Mistake.variant("warmup_ends_one_step_early", "your warmup ends one step early: step "
+                    "warmup_steps - 1 is still warmup (max_lr * (warmup_steps - 1) / "
+                    "warmup_steps), so the test is step < warmup_steps.",
+                    variant, in_warmup=lambda s, w: s < w - 1),
+    Mistake.variant("no_warmup", "there is no warmup: your cosine runs from step 0, with a "
+                    "negative progress that cos mirrors. For step < warmup_steps return max_lr * "
+                    "step / warmup_steps.", variant, in_warmup=lambda s, w: False),
+    _decay("decay_ignores_warmup", "the decay ignores the warmup offset: progress is "
+           "(step - warmup_steps) / (total_steps - warmup_steps), so the cosine starts at "
+           "max_lr right after warmup.", lambda s, w, n: s / n),
+    _decay("decay_progress_not_offset", "the decay's progress must start at 0 when warmup ends: "
+           "(step - warmup_steps) / (total_steps - warmup_steps).",
+           lambda s, w, n: s / max(1, n - w)),
+    _decay("decay_spans_total_steps", "the decay lasts total_steps - warmup_steps steps, so "
+           "progress is (step - warmup_steps) / (total_steps - warmup_steps), not "
+           "(step - warmup_steps) / total_steps.", lambda s, w, n: (s - w) / n),
+    _decay("decay_not_normalised", "the decay's progress must run from 0 to 1: divide (step - "
+           "warmup_steps) by (total_steps - warmup_steps).", lambda s, w, n: s - w),
+    _decay("decay_integer_division", "// is an integer division: your progress stays 0 until "
+           "the end, so the lr stays at max_lr. Use / for progress.",
+           lambda s, w, n: (s - w) // max(1, n - w)),
+    _decay("decay_one_step_ahead", "your decay is one step ahead: at step warmup_steps the "
+           "progress is 0 (lr = max_lr), so it is (step - warmup_steps) / (total_steps - "
+           "warmup_steps), not (step - warmup_steps + 1) / ….",
+           lambda s, w, n: (s - w + 1) / max(1, n - w)),
+    _decay("decay_one_step_behind", "your decay is one step behind: at step warmup_steps the "
+           "progress is 0 (lr = max_lr), so it is (step - warmup_steps) / (total_steps - "
+           "warmup_steps), not (step - warmup_steps - 1) / ….",
+           lambda s, w, n: (s - w - 1) / max(1, n - w)),
+    _decay("off_by_one_denominator", "off-by-one denominator: the decay spans total_steps "
+           "- warmup_steps steps, not total_steps - warmup_steps - 1.",
+           lambda s, w, n: (s - w) / max(1, n - w - 1)),
+    _decay("decay_denominator_plus_one", "off-by-one denominator: the decay spans total_steps "
+           "- warmup_steps steps, not total_steps - warmup_steps + 1, so that it reaches min_lr "
+           "at total_steps.", lambda s, w, n: (s - w) / max(1, n - w + 1)),
+    Mistake.variant("no_clamp", "past total_steps your lr rises again (the cosine is periodic): "
+                    "return min_lr when step >= total_steps.", variant, clamp=False),
+    Mistake.variant("clamp_strict", "you clamp only past total_steps; at step = total_steps "
+                    "with warmup_steps = total_steps your code falls through to the decay and "
+                    "gives max_lr. Return min_lr when step >= total_steps.",
+                    variant, clamp_from=lambda n: n + 1),
+    Mistake.variant("clamp_one_step_early", "you return min_lr from step total_steps - 1 on; that "
+                    "last step still follows the schedule: clamp when step >= total_steps.",
+                    variant, clamp_from=lambda n: n - 1),
+    Mistake.variant("clamp_to_zero", "past total_steps you return 0; the schedule stays at min_lr.",
+                    variant, floor=lambda hi, lo: 0.0),
+    Mistake.variant("forgot_min_lr", "your schedule decays to 0 instead of min_lr: the decay is "
+                    "min_lr + (max_lr - min_lr) * (1 + cos(π·progress)) / 2.",
+                    variant, curve=lambda hi, lo, p: half_cosine(hi, 0.0, p)),
+    Mistake.variant("min_lr_not_subtracted", "you add min_lr but scale the cosine by max_lr: the "
+                    "amplitude is (max_lr - min_lr), so that the decay starts at exactly max_lr.",
+                    variant, curve=lambda hi, lo, p: lo + half_cosine(hi, 0.0, p)),
+    *curve_mistakes(variant, "max_lr", "min_lr", "progress"),
+    Mistake.ignores(warmup_cosine_schedule, "max_lr"),
+    Mistake.ignores(warmup_cosine_schedule, "min_lr"),
 )
 
 HINTS = (
@@ -131,10 +208,12 @@ HINTS = (
     "Warmup is a straight line from 0: max_lr * step / warmup_steps. The decay is the "
     "cosine of notebook 04, but its progress starts when the warmup ends: "
     "(step - warmup_steps) / max(1, total_steps - warmup_steps).",
-    "The max(1, ...) keeps warmup_steps = total_steps from dividing by zero, and the strict "
-    "`step < warmup_steps` keeps warmup_steps = 0 from dividing by zero.",
+    "Checking step >= total_steps first means the decay never runs when warmup_steps = "
+    "total_steps (where total_steps - warmup_steps is 0; max(1, ...) is a safety net), and the "
+    "strict `step < warmup_steps` keeps warmup_steps = 0 from dividing by zero.",
 )
 
 EXERCISE = Exercise(solution=warmup_cosine_schedule, notebook="07_warmup_cosine",
                     reference=schedules.warmup_cosine_schedule, edge_cases=edge_cases,
-                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS)
+                    random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS,
+                    expected_source=expected_source)

@@ -5,6 +5,7 @@ exercise's oracle computes it (torch's LinearLR and CosineAnnealingLR), for ever
 a real SGD optimizer stepped by the learner's scheduler.
 """
 
+import functools
 import math
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,16 @@ def expected(cases: list[Case]) -> list[list[list[float]]]:
     return [[[next(flat) for _ in range(g)] for _ in range(rows)] for rows, g in shapes]
 
 
+def expected_source(case: Case, mismatch) -> str:
+    """torch, but for the course's rules (clamp, 0 at step 0) at that step of that group."""
+    if len(mismatch.position) != 2:
+        return "torch"
+    t, group = mismatch.position
+    warmup_steps, total_steps, *rest = case.args
+    base_lr = case.setup["base_lrs"][group]
+    return warmup.source_at(t, warmup_steps, total_steps, base_lr, rest[0] if rest else 0.0)
+
+
 def describe(case: Case) -> str:
     base_lrs = [float(f"{b:.4g}") for b in case.setup["base_lrs"]]
     names = ("warmup_steps", "total_steps", "min_lr")
@@ -95,8 +106,11 @@ def decays_to_zero(optimizer, warmup_steps, total_steps, min_lr=0.0):
 
 
 def absolute_lr(optimizer, warmup_steps, total_steps, min_lr=0.0):
-    return _lambda_lr(optimizer, lambda base: lambda s: schedules.warmup_cosine_schedule(
-        s, warmup_steps, total_steps, base, min_lr))
+    import torch
+
+    max_lr = optimizer.param_groups[0]["lr"]
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: schedules.warmup_cosine_schedule(
+        s, warmup_steps, total_steps, max_lr, min_lr))
 
 
 def first_group_ratio(optimizer, warmup_steps, total_steps, min_lr=0.0):
@@ -110,31 +124,23 @@ def min_lr_as_ratio(optimizer, warmup_steps, total_steps, min_lr=0.0):
         s, warmup_steps, total_steps, min_lr))
 
 
-def no_clamp(optimizer, warmup_steps, total_steps, min_lr=0.0):
-    def factor(base):
-        ratio = min_lr / base
-
-        def schedule(s):
-            if s < warmup_steps:
-                return s / warmup_steps
-            progress = (s - warmup_steps) / max(1, total_steps - warmup_steps)
-            return ratio + (1 - ratio) * 0.5 * (1 + math.cos(math.pi * progress))
-
-        return schedule
-
-    return _lambda_lr(optimizer, factor)
+def _from_schedule(optimizer, warmup_steps, total_steps, min_lr=0.0, *, swaps: dict):
+    """A LambdaLR whose factor for a group with base lr b is warmup_cosine_schedule's known
+    wrong variant `swaps` with max_lr = 1 and min_lr = min_lr / b."""
+    return _lambda_lr(optimizer, lambda base: lambda s: warmup.variant(
+        s, warmup_steps, total_steps, 1.0, min_lr / base, **swaps))
 
 
-def warmup_plus_one(optimizer, warmup_steps, total_steps, min_lr=0.0):
-    def factor(base):
-        def schedule(s):
-            if 0 <= s < warmup_steps:
-                return (s + 1) / warmup_steps
-            return schedules.warmup_cosine_factor(s, warmup_steps, total_steps, min_lr / base)
-
-        return schedule
-
-    return _lambda_lr(optimizer, factor)
+def _from_schedule_mistakes() -> tuple[Mistake, ...]:
+    """warmup_cosine_schedule's known mistakes, made in the factor a LambdaLR multiplies by each
+    group's base lr (the max_lr of those messages); forgot_min_lr is decays_to_zero here."""
+    return tuple(
+        Mistake(known.key, "in lr terms (each group's lr is its base lr, the max_lr below, "
+                "times your factor): " + known.message,
+                functools.partial(_from_schedule, swaps=known.implementation.keywords))
+        for known in warmup.MISTAKES
+        if getattr(known.implementation, "func", None) is warmup.variant
+        and known.key != "forgot_min_lr")
 
 
 def get_warmup_cosine_scheduler(optimizer, warmup_steps, total_steps,
@@ -171,14 +177,12 @@ MISTAKES = (
             "multiplies it by the group's base lr (lr = base_lr * factor): return a factor "
             "between min_lr / base_lr and 1.", absolute_lr),
     Mistake("first_group_ratio", "you compute min_lr / base_lr from the first param group only; "
-            "each group has its own base lr: pass LambdaLR one lambda per group.",
-            first_group_ratio),
+            "each group has its own base lr: pass LambdaLR one lambda per group. (A common "
+            "ratio keeps the groups' ratio and is a valid design, shown in 07 §6, but this "
+            "exercise's contract is one absolute min_lr for every group.)", first_group_ratio),
     Mistake("min_lr_as_factor", "you used min_lr as the final factor, but LambdaLR multiplies "
             "by base_lr: the final factor is min_lr / base_lr.", min_lr_as_ratio),
-    Mistake("no_clamp", "past total_steps your lr rises again (the cosine is periodic): make "
-            "the factor min_lr / base_lr for step >= total_steps.", no_clamp),
-    Mistake("warmup_starts_at_step_plus_one", "your warmup factor is (step + 1) / warmup_steps; "
-            "the contract's is step / warmup_steps.", warmup_plus_one),
+    *_from_schedule_mistakes(),
 )
 
 HINTS = (
@@ -194,4 +198,5 @@ HINTS = (
 EXERCISE = Exercise(solution=get_warmup_cosine_scheduler, notebook="07_warmup_cosine",
                     reference=schedules.get_warmup_cosine_scheduler, edge_cases=edge_cases,
                     random_cases=random_cases, expected=expected, mistakes=MISTAKES, hints=HINTS,
-                    returns=SCHEDULER_TRACE, describe_case=describe)
+                    returns=SCHEDULER_TRACE, describe_case=describe,
+                    expected_source=expected_source)

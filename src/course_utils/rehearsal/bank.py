@@ -12,6 +12,9 @@ from course_utils.course import NAMES as TOPICS  # a topic is a notebook of the 
 QUESTION_TYPES = ("multiple_choice", "numeric")
 DEFAULT_REL_TOL = 0.005  # 3 significant digits are always accepted
 DEFAULT_ABS_TOL = 1e-12
+# A radio label longer than this wraps onto the next option in the notebook's quiz widget and
+# takes its clicks: keep answers short and put the detail in their feedback.
+MAX_ANSWER_CHARS = 110
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,22 @@ def load_drills(topic: str | None = None) -> list[dict]:
     return [copy.deepcopy(d) for d in _all_drills() if topic in (None, d["topic"])]
 
 
+def taught_in_problems(taught_in, topic) -> list[str]:
+    """What is wrong with an item's `taught_in`, "<notebook>#<heading>": the notebook must be
+    in the course and no later than the quiz (`topic`) that draws the item. Whether the
+    heading exists is checked against the notebooks by tests/test_rehearsal_bank_sections.py."""
+    if not isinstance(taught_in, str) or "#" not in taught_in:
+        return [f"taught_in {taught_in!r} is not \"<notebook>#<heading>\""]
+    notebook, heading = taught_in.split("#", 1)
+    if notebook not in TOPICS:
+        return [f"taught_in names {notebook!r}, which is not a notebook of the course"]
+    if not heading:
+        return [f"taught_in {taught_in!r} names no heading"]
+    if topic in TOPICS and TOPICS.index(topic) < TOPICS.index(notebook):
+        return [f"drawn in {topic}, before {notebook} teaches it"]
+    return []
+
+
 def question_problems(q: dict) -> list[str]:
     """Everything wrong with one question's schema (empty list: valid)."""
     problems = []
@@ -66,6 +85,8 @@ def question_problems(q: dict) -> list[str]:
             problems.append(f"missing or empty {key!r}")
     if q.get("topic") not in TOPICS:
         problems.append(f"topic {q.get('topic')!r} is not a notebook name")
+    if "taught_in" in q:  # required by tests/test_rehearsal_bank_sections.py
+        problems += taught_in_problems(q["taught_in"], q.get("topic"))
     qtype = q.get("type")
     answers = q.get("answers")
     if qtype not in QUESTION_TYPES:
@@ -80,6 +101,10 @@ def question_problems(q: dict) -> list[str]:
                 problems.append(f"answer {a!r} needs 'answer' (str) and 'correct' (bool)")
             if not a.get("feedback"):
                 problems.append(f"answer {a.get('answer')!r} has no feedback")
+            if isinstance(a.get("answer"), str) and \
+                    len(plain_text(a["answer"])) > MAX_ANSWER_CHARS:
+                problems.append(f"answer {a['answer'][:40]!r}... is longer than "
+                                f"{MAX_ANSWER_CHARS} characters (move the detail to its feedback)")
         if sum(a.get("correct") is True for a in answers) != 1:
             problems.append("a multiple-choice question needs exactly one correct answer")
     else:
@@ -123,6 +148,8 @@ def drill_problems(d: dict) -> list[str]:
             problems.append(f"missing or empty {key!r}")
     if d.get("topic") not in TOPICS:
         problems.append(f"topic {d.get('topic')!r} is not a notebook name")
+    if "taught_in" in d:
+        problems += taught_in_problems(d["taught_in"], d.get("topic"))
     points = d.get("key_points")
     if (
         not isinstance(points, list)

@@ -20,6 +20,7 @@ def warmup_cosine_schedule(step, warmup_steps, total_steps, max_lr=3e-4, min_lr=
     """Linear warmup 0 -> max_lr over warmup_steps, cosine max_lr -> min_lr until total_steps.
 
     Clamped: step >= total_steps gives min_lr. warmup_steps may be 0 or total_steps.
+    lr 0 at step 0 by design (as transformers); see 07 §7.4 for the trade-off.
     """
     step, warmup_steps, total_steps = _check_warmup(step, warmup_steps, total_steps)
     max_lr = number("max_lr", max_lr)
@@ -35,7 +36,8 @@ def warmup_cosine_schedule(step, warmup_steps, total_steps, max_lr=3e-4, min_lr=
 def warmup_cosine_factor(step, warmup_steps, total_steps, min_ratio=0.0) -> float:
     """LambdaLR factor: base_lr * factor == warmup_cosine_schedule(t, W, N, base_lr, min_lr).
 
-    min_ratio = min_lr / base_lr.
+    min_ratio = min_lr / base_lr. The factor is 0 at step 0 by design (as transformers); see
+    07 §7.4 for the trade-off.
     """
     step, warmup_steps, total_steps = _check_warmup(step, warmup_steps, total_steps)
     min_ratio = number("min_ratio", min_ratio)

@@ -1,4 +1,4 @@
-# expect: failed -
+# expect: failed angle_in_degrees
 import math
 
 

@@ -1,6 +1,7 @@
 """Fresh numeric questions from random parameters, answered by torch at generation time.
 
-Each module of this package registers its generators with `@generator(kind, topic)`
+Each module of this package registers its generators with
+`@generator(kind, topic, taught_in="<notebook>#<heading>")`
 (see base.py); adding a module adds its kinds. They come in course order.
 """
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from course_utils.course import check_name
-from course_utils.rehearsal.bank import DEFAULT_REL_TOL
+from course_utils.rehearsal.bank import DEFAULT_REL_TOL, taught_in_problems
 from course_utils.rehearsal.oracle import evaluate
 
 BASE_LRS = (0.1, 0.05, 0.01, 0.2, 0.001, 0.3)
@@ -34,11 +34,13 @@ class Draft:
 
 @dataclass(frozen=True)
 class Generator:
-    """Questions of one kind, for one notebook (`topic`), drafted by `make(rng)`."""
+    """Questions of one kind, for one notebook (`topic`), drafted by `make(rng)`; `taught_in`
+    is the section that teaches how to answer them ("<notebook>#<heading>", as in the bank)."""
 
     kind: str
     topic: str
     make: Callable[[random.Random], Draft]
+    taught_in: str | None = None
 
     def question(self, seed) -> dict:
         """The question for `seed` in the bank's schema; the same seed, the same question."""
@@ -59,6 +61,8 @@ class Generator:
             "generated": True,
             "rel_tol": 0.0 if draft.integer else DEFAULT_REL_TOL,
         }
+        if self.taught_in:  # tests/test_rehearsal_bank_sections.py requires it
+            q["taught_in"] = self.taught_in
         if draft.integer:
             q["abs_tol"] = 1e-9
         return q
@@ -67,12 +71,16 @@ class Generator:
 REGISTERED: list[Generator] = []
 
 
-def generator(kind: str, topic: str):
-    """Register the decorated `make(rng) -> Draft` as the generator of `kind` questions."""
+def generator(kind: str, topic: str, taught_in: str | None = None):
+    """Register the decorated `make(rng) -> Draft` as the generator of `kind` questions, drawn
+    in `topic`'s quiz and taught in the section `taught_in` ("<notebook>#<heading>")."""
     check_name(topic)
+    problems = taught_in_problems(taught_in, topic) if taught_in is not None else []
+    if problems:
+        raise ValueError(f"generator {kind!r}: {'; '.join(problems)}")
 
     def register(make: Callable[[random.Random], Draft]):
-        REGISTERED.append(Generator(kind, topic, make))
+        REGISTERED.append(Generator(kind, topic, make, taught_in))
         return make
 
     return register

@@ -13,7 +13,7 @@ from course_utils.rehearsal.generators.base import (
 )
 
 
-@generator("step_lr", topic="01_step_lr")
+@generator("step_lr", topic="01_step_lr", taught_in="01_step_lr#2. The formula")
 def step_lr_question(rng: random.Random) -> Draft:
     """StepLR: the lr at epoch t."""
     b, step_size, gamma = rng.choice(BASE_LRS), rng.randint(2, 40), rng.choice(GAMMAS)
@@ -26,7 +26,7 @@ def step_lr_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("multistep_lr", topic="02_multistep_lr")
+@generator("multistep_lr", topic="02_multistep_lr", taught_in="02_multistep_lr#2. The formula")
 def multistep_lr_question(rng: random.Random) -> Draft:
     """MultiStepLR: the lr at epoch t (often exactly at a milestone)."""
     b, gamma = rng.choice(BASE_LRS), rng.choice(GAMMAS)
@@ -41,7 +41,8 @@ def multistep_lr_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("exponential_lr", topic="03_exponential_lr")
+@generator("exponential_lr", topic="03_exponential_lr",
+           taught_in="03_exponential_lr#2. The formula")
 def exponential_lr_question(rng: random.Random) -> Draft:
     """ExponentialLR: the lr after t steps."""
     b, gamma, t = rng.choice(BASE_LRS), round(rng.uniform(0.8, 0.99), 2), rng.randint(1, 50)
@@ -52,7 +53,8 @@ def exponential_lr_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("cosine", topic="04_cosine_annealing")
+@generator("cosine", topic="04_cosine_annealing",
+           taught_in="04_cosine_annealing#7.1 torch's cosine does not stop at `T_max`")
 def cosine_question(rng: random.Random) -> Draft:
     """CosineAnnealingLR: the lr at step t, sometimes past T_max (not clamped)."""
     b, t_max = rng.choice(BASE_LRS), rng.randint(10, 200)
@@ -67,7 +69,8 @@ def cosine_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("plateau_first_cut", topic="05_reduce_on_plateau")
+@generator("plateau_first_cut", topic="05_reduce_on_plateau",
+           taught_in="05_reduce_on_plateau#2. The rule, exactly as torch implements it")
 def plateau_first_cut_question(rng: random.Random) -> Draft:
     """ReduceLROnPlateau: the call on which the lr is first cut, for a given loss sequence."""
     patience, factor = rng.randint(1, 4), rng.choice([0.1, 0.5])
@@ -100,7 +103,7 @@ def plateau_first_cut_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("one_cycle_peak", topic="06_one_cycle")
+@generator("one_cycle_peak", topic="06_one_cycle", taught_in="06_one_cycle#2. The formula")
 def one_cycle_peak_question(rng: random.Random) -> Draft:
     """OneCycleLR: the step at which the lr peaks."""
     total_steps = rng.choice([100, 200, 300, 500, 1000])
@@ -122,7 +125,7 @@ def one_cycle_peak_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("warmup_cosine", topic="07_warmup_cosine")
+@generator("warmup_cosine", topic="07_warmup_cosine", taught_in="07_warmup_cosine#3. In PyTorch")
 def warmup_cosine_question(rng: random.Random) -> Draft:
     """Linear warmup then cosine (SequentialLR of LinearLR and CosineAnnealingLR) at step t."""
     b, warmup_steps = rng.choice(BASE_LRS), rng.randint(2, 50)
