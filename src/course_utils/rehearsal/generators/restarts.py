@@ -8,7 +8,8 @@ from course_utils.rehearsal.generators.base import BASE_LRS, Draft, g, generator
 TOPIC = "10_warm_restarts_and_cycles"
 
 
-@generator("warm_restarts_lr", topic=TOPIC)
+@generator("warm_restarts_lr", topic=TOPIC,
+           taught_in=f"{TOPIC}#2.1 The formula: `T_0`, `T_mult`, `eta_min`")
 def warm_restarts_question(rng: random.Random) -> Draft:
     """CosineAnnealingWarmRestarts: the lr after t steps, often near a restart."""
     b, T_0, T_mult = rng.choice(BASE_LRS), rng.randint(2, 20), rng.choice([1, 2, 2, 3])
@@ -25,7 +26,8 @@ def warm_restarts_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("warm_restarts_when", topic=TOPIC)
+@generator("warm_restarts_when", topic=TOPIC,
+           taught_in=f"{TOPIC}#2.1 The formula: `T_0`, `T_mult`, `eta_min`")
 def warm_restarts_when_question(rng: random.Random) -> Draft:
     """CosineAnnealingWarmRestarts: the step of the n-th restart."""
     # T_0 >= 2: with T_0 = 1 the first restart (step 1) is no jump, the lr is at its max already
@@ -50,7 +52,8 @@ def warm_restarts_when_question(rng: random.Random) -> Draft:
     )
 
 
-@generator("cyclic_lr", topic=TOPIC)
+@generator("cyclic_lr", topic=TOPIC,
+           taught_in=f"{TOPIC}#4.2 Three modes: triangular, triangular2, exp_range")
 def cyclic_lr_question(rng: random.Random) -> Draft:
     """CyclicLR: the lr after t steps, for one of its three modes."""
     max_lr = rng.choice([0.006, 0.01, 0.1, 0.05, 1e-3])
