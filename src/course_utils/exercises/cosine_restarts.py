@@ -9,6 +9,7 @@ import math
 from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
+from course_utils.exercises.cosine_slips import curve_mistakes
 from course_utils.exercises.oracles import cases_of, lr_at
 from course_utils.torch_traces import warm_restarts_trace
 
@@ -53,8 +54,21 @@ def expected(cases: list[Case]) -> list[float]:
 def _position(step, T_0, T_mult, first=None, past_the_end=lambda T_cur, T_i: T_cur >= T_i):
     """(T_cur, T_i): steps into the current cycle and its length (the first lasts `first`)."""
     T_cur, T_i = step, T_0 if first is None else first
-    while past_the_end(T_cur, T_i):
+    for _ in range(step):  # bounded, as in the solution: a wrong test cannot loop forever
+        if not past_the_end(T_cur, T_i):
+            break
         T_cur, T_i = T_cur - T_i, T_i * T_mult
+    return T_cur, T_i
+
+
+def _grown_first(step, T_0, T_mult):
+    """The cycle's length multiplied by T_mult before it is subtracted from T_cur."""
+    T_cur, T_i = step, T_0
+    for _ in range(step):
+        if T_cur < T_i:
+            break
+        T_i *= T_mult
+        T_cur -= T_i
     return T_cur, T_i
 
 
@@ -72,8 +86,10 @@ def _variant(step, T_0, T_mult=1, max_lr=0.1, min_lr=0.0, *, position=_position,
 def warm_restarts_lr(step, T_0, T_mult=1, max_lr=0.1, min_lr=0.0) -> float:
     """Cosine from max_lr towards min_lr within each cycle; cycle i lasts T_0 * T_mult**i."""
     T_cur, T_i = step, T_0  # steps into the current cycle, and its length
-    while T_cur >= T_i:  # past the end of this cycle: restart
-        T_cur -= T_i
+    for _ in range(step):  # a cycle lasts at least one step: at most `step` restarts
+        if T_cur < T_i:
+            break
+        T_cur -= T_i  # past the end of this cycle: restart
         T_i *= T_mult
     return min_lr + (max_lr - min_lr) * (1 + math.cos(math.pi * T_cur / T_i)) / 2
 
@@ -122,6 +138,24 @@ MISTAKES = (
                     "T_cur >= T_i, not T_cur > T_i.", _variant,
                     position=lambda s, T_0, T_mult: _position(
                         s, T_0, T_mult, past_the_end=lambda T_cur, T_i: T_cur > T_i)),
+    Mistake.variant("cycle_grown_before_subtracting", "at a restart you multiply T_i by T_mult "
+                    "before subtracting it from T_cur, so you take away the NEXT cycle's length: "
+                    "subtract the cycle that ended (T_cur -= T_i), then grow T_i.", _variant,
+                    position=_grown_first),
+    Mistake.variant("restart_one_step_early", "your restart comes one step early: the cycle "
+                    "lasts T_i steps, T_cur = 0 .. T_i - 1, so restart when T_cur >= T_i (not "
+                    "T_i - 1).", _variant,
+                    position=lambda s, T_0, T_mult: _position(
+                        s, T_0, T_mult, past_the_end=lambda T_cur, T_i: T_cur >= T_i - 1)),
+    Mistake.variant("progress_not_divided", "your progress is T_cur, not T_cur / T_i: the angle "
+                    "π·T_cur / T_i runs from 0 to π over each cycle, whatever its length.",
+                    _variant, progress=lambda T_cur, T_i: T_cur),
+    Mistake.variant("cycle_one_step_long", "you divide by T_i + 1: the cycle lasts T_i steps, so "
+                    "progress is T_cur / T_i.", _variant,
+                    progress=lambda T_cur, T_i: T_cur / (T_i + 1)),
+    Mistake.variant("one_step_early", "your schedule is one step early: progress is T_cur / T_i, "
+                    "0 right after a restart, not (T_cur - 1) / T_i.", _variant,
+                    progress=lambda T_cur, T_i: (T_cur - 1) / T_i),
     Mistake.variant("reaches_min_lr_at_cycle_end", "your cosine reaches min_lr on the last step "
                     "of a cycle (progress T_cur / (T_i - 1)); torch's progress is T_cur / T_i, so "
                     "min_lr is never reached at whole steps: the next step is the restart.",
@@ -130,6 +164,7 @@ MISTAKES = (
                     "(and at step 0) the lr is max_lr, so progress is T_cur / T_i, not "
                     "(T_cur + 1) / T_i.", _variant,
                     progress=lambda T_cur, T_i: (T_cur + 1) / T_i),
+    Mistake.ignores(warm_restarts_lr, "max_lr"),
     Mistake.variant("forgot_min_lr", "your lr decays towards 0, not min_lr: each cycle is min_lr "
                     "+ (max_lr - min_lr) * (1 + cos(π·T_cur/T_i)) / 2.", _variant,
                     curve=lambda hi, lo, p: _cosine(hi, 0.0, p)),
@@ -145,6 +180,8 @@ MISTAKES = (
     Mistake.variant("linear_within_cycle", "your cycles are straight lines (a sawtooth); SGDR "
                     "follows a cosine within each cycle: (1 + cos(π·T_cur/T_i)) / 2.", _variant,
                     curve=lambda hi, lo, p: hi - (hi - lo) * p),
+    *curve_mistakes(_variant, "max_lr", "min_lr", "T_cur / T_i",
+                    skip=("rising_cosine", "forgot_half")),  # rising_within_cycle, not_halved
 )
 
 HINTS = (
