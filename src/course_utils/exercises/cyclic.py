@@ -63,11 +63,11 @@ def _height(base_lr, max_lr, triangle, cycle, s, mode, gamma, scale=_right_scale
 
 def _variant(step, base_lr, max_lr, step_size_up=2000, mode="triangular", gamma=1.0, *,
              period=lambda up: 2 * up, at=lambda s: s, shape=lambda triangle: triangle,
-             lr=_height):
+             lr=_height, divide=lambda s, up: s / up):
     """cyclic_lr with one part swapped for a known wrong one."""
     s = at(step)
     cycle = math.floor(1 + s / period(step_size_up))
-    x = abs(s / step_size_up - 2 * cycle + 1)
+    x = abs(divide(s, step_size_up) - 2 * cycle + 1)
     return lr(base_lr, max_lr, shape(max(0.0, 1 - x)), cycle, s, mode, gamma)
 
 
@@ -127,6 +127,39 @@ MISTAKES = (
     Mistake.variant("ignores_mode", "you ignore `mode`: triangular2 halves the height every "
                     "cycle and exp_range multiplies it by gamma**step.", _variant,
                     lr=lambda *args: _height(*args, scale=lambda *_: 1.0)),
+    Mistake.ignores(cyclic_lr, "step_size_up"),
+    Mistake.ignores(cyclic_lr, "gamma", "exp_range scales the height by gamma**step, so "
+                    "its peaks fall step by step."),
+    Mistake.variant("triangular2_never_halves", "your triangular2 never halves: the height is "
+                    "divided by 2**(cycle - 1), so the second peak is halfway from base_lr to "
+                    "max_lr.", _variant, lr=_scaled(lambda cycle, s, gamma: 1.0, "triangular2")),
+    Mistake.variant("exp_range_one_step_late", "your exp_range scale is gamma**(step + 1): at "
+                    "step 0 it is gamma**0 = 1, the height in full.", _variant,
+                    lr=_scaled(lambda cycle, s, gamma: gamma ** (s + 1), "exp_range")),
+    Mistake.variant("exp_range_gamma_times_step", "your exp_range scale is gamma * step; it is "
+                    "a power, gamma**step, which shrinks the height a little every step.",
+                    _variant, lr=_scaled(lambda cycle, s, gamma: gamma * s, "exp_range")),
+    Mistake.variant("exp_range_one_step_early", "your exp_range scale is gamma**(step - 1): at "
+                    "step 0 it must be gamma**0 = 1, the height in full.", _variant,
+                    lr=_scaled(lambda cycle, s, gamma: gamma ** (s - 1), "exp_range")),
+    Mistake.variant("integer_division", "you divide with //: step // step_size_up is a whole "
+                    "number, so your lr jumps between base_lr and max_lr instead of climbing "
+                    "steadily; use / (true division).", _variant,
+                    divide=lambda s, up: s // up),
+    Mistake.variant("no_triangle", "your lr stays at the peak: the triangle, 1 - x, is what "
+                    "takes the lr up from base_lr to max_lr and back.", _variant,
+                    shape=lambda triangle: 1.0),
+    Mistake.variant("forgot_base_lr", "your lr is the height alone: the triangle sits on "
+                    "base_lr, lr = base_lr + (max_lr - base_lr) * triangle * scale.", _variant,
+                    lr=lambda base_lr, *args: _height(base_lr, *args) - base_lr),
+    Mistake.variant("height_is_max_lr", "your triangle's height is max_lr on top of base_lr, so "
+                    "the peak overshoots to base_lr + max_lr; the height is max_lr - base_lr.",
+                    _variant, lr=lambda base_lr, max_lr, *args: _height(
+                        base_lr, max_lr + base_lr, *args)),
+    Mistake.variant("height_reversed", "you wrote the height as (base_lr - max_lr): the lr then "
+                    "dips below base_lr instead of rising to max_lr.", _variant,
+                    lr=lambda base_lr, max_lr, *args: _height(base_lr, 2 * base_lr - max_lr,
+                                                              *args)),
     Mistake.variant("one_step_late", "your schedule is one step late: at step 0 the lr is "
                     "base_lr (CyclicLR sets it at construction), the peak max_lr comes at step "
                     "step_size_up.", _variant, at=lambda s: s + 1),
