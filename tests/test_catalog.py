@@ -212,7 +212,7 @@ def test_metrics_only_for_the_metric_driven_entry():
 def test_part_two_rows_restarts_and_cycles():
     warm = catalog.entry("CosineAnnealingWarmRestarts")
     assert warm.notebook == "10_warm_restarts_and_cycles"
-    assert "stop at a cycle end (T_0·(T_mult^k−1)/(T_mult−1))" in warm.in_advance
+    assert "stop at a cycle end (k·T_0 steps, or T_0·(T_mult^k − 1)/(T_mult − 1)" in warm.in_advance
     cyclic = catalog.entry("CyclicLR")
     assert catalog.key_parameters(cyclic)["cycle_momentum"] is True  # read from torch
     lrs = catalog.torch_lrs(cyclic, 0.5, 4, base_lr=0.01, max_lr=0.1, step_size_up=2)
