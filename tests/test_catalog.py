@@ -77,8 +77,17 @@ def test_defaults_are_read_at_run_time_not_typed(monkeypatch):
     assert "`gamma=0.42`" in after and "`gamma=0.1`" not in after
 
 
+def _hard_restarts(opt, warmup_steps, total_steps, num_cycles):
+    from transformers import get_cosine_with_hard_restarts_schedule_with_warmup
+
+    return get_cosine_with_hard_restarts_schedule_with_warmup(opt, warmup_steps, total_steps,
+                                                              num_cycles)
+
+
 def _oracle(item, base_lr, n, metrics, kwargs):
-    """torch's own trace, built here without the catalog's help."""
+    """torch's own trace (or transformers'), built here without the catalog's help."""
+    if item.builder == "get_cosine_hard_restarts_scheduler":
+        return lr_trace(lambda opt: _hard_restarts(opt, **kwargs), base_lr, n)
     if item.builder and item.builder.startswith("transformers."):  # the library's own function
         from transformers import optimization
 
@@ -143,6 +152,9 @@ def test_reference_uses_torchs_defaults_where_the_closed_form_differs():
         ("PolynomialLR", {"total_iters": 20, "power": 2.0}),  # 0 from step 20 on
         ("MultiplicativeLR", {"lr_lambda": schedules.ConstantFactor(0.9)}),
         ("SWALR", {"swa_lr": 0.05, "anneal_epochs": 5, "anneal_strategy": "linear"}),
+        ("CyclicLR", {"base_lr": 0.01, "max_lr": 0.3, "step_size_up": 4, "step_size_down": 7,
+                      "mode": "exp_range", "gamma": 0.97}),
+        ("CyclicLR", {"base_lr": 0.05, "max_lr": 0.2, "step_size_up": 3, "mode": "triangular2"}),
     ],
 )
 def test_reference_agrees_off_the_budget_examples(name, kwargs):
@@ -198,7 +210,7 @@ def test_show_table_displays_and_rejects_bad_format(monkeypatch):
 
 def test_unknown_entry_is_a_clear_error():
     with pytest.raises(ValueError, match="choose one of: StepLR"):
-        catalog.entry("CyclicLR")
+        catalog.entry("SGDR")
     assert catalog.entry("CosineAnnealingLR").torch_class == "CosineAnnealingLR"
 
 
@@ -218,3 +230,22 @@ def test_metrics_only_for_the_metric_driven_entry():
         catalog.torch_lrs(catalog.entry("StepLR"), 0.1, metrics=[1.0], step_size=2)
     with pytest.raises(ValueError, match="n_steps"):
         catalog.reference_lrs(catalog.entry("StepLR"), 0.1, -1, step_size=2)
+
+
+def test_part_two_rows_restarts_and_cycles():
+    warm = catalog.entry("CosineAnnealingWarmRestarts")
+    assert warm.notebook == "10_warm_restarts_and_cycles"
+    assert "stop at a cycle end (k·T_0 steps, or T_0·(T_mult^k − 1)/(T_mult − 1)" in warm.in_advance
+    cyclic = catalog.entry("CyclicLR")
+    assert catalog.key_parameters(cyclic)["cycle_momentum"] is True  # read from torch
+    lrs = catalog.torch_lrs(cyclic, 0.5, 4, base_lr=0.01, max_lr=0.1, step_size_up=2)
+    assert lrs[0] == 0.01  # CyclicLR sets its own base_lr at construction, not the optimizer's
+
+
+def test_hard_restarts_row_reads_transformers_defaults():
+    from transformers import get_cosine_with_hard_restarts_schedule_with_warmup as hf
+
+    item = catalog.entry("Hard restarts (transformers)")
+    ours = inspect.signature(catalog.parameter_source(item)).parameters["num_cycles"].default
+    assert ours == inspect.signature(hf).parameters["num_cycles"].default
+    assert catalog.torch_class(item) is lr_scheduler.LambdaLR

@@ -30,8 +30,8 @@ def _code_cells(notebook: str) -> list[str]:
 def test_registered_in_course_order():
     assert list(EXERCISES) == ["step_lr", "multistep_lr", "exponential_lr", "cosine_lr",
                                "reduce_on_plateau", "one_cycle_lr", "warmup_cosine_schedule",
-                               "get_warmup_cosine_scheduler", "train_loop",
-                               "sequential_warmup_cosine_lr", "noam_lr", "wsd_lr",
+                               "get_warmup_cosine_scheduler", "train_loop", "warm_restarts_lr",
+                               "cyclic_lr", "sequential_warmup_cosine_lr", "noam_lr", "wsd_lr",
                                "layerwise_param_groups", "range_test_lr", "smoothed_losses"]
     positions = [course.position(e.notebook) for e in EXERCISES.values()]
     assert positions == sorted(positions)

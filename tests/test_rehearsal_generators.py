@@ -51,6 +51,8 @@ def _torch_answer(oracle):
         return next(i for i in range(1, len(lrs)) if lrs[i] < lrs[i - 1])
     if kind == "first_above":
         return next(t for t, lr in enumerate(lrs) if lr > oracle["threshold"])
+    if kind == "nth_rise":
+        return [i for i in range(1, len(lrs)) if lrs[i] > lrs[i - 1]][oracle["n"] - 1]
     raise AssertionError(kind)
 
 

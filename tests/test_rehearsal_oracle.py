@@ -127,3 +127,16 @@ def test_param_group_specs_follow_one_group_of_layerwise_decay():
     assert evaluate(one_cycle) == pytest.approx(1e-3)  # a scalar max_lr overwrites the group
     with pytest.raises(ValueError, match=r"layer must be in 0 \.\. n_layers"):
         evaluate({**spec, "param_groups": {**spec["param_groups"], "layer": 13}})
+
+
+def test_nth_rise_finds_the_warm_restarts():
+    spec = {
+        "scheduler": "CosineAnnealingWarmRestarts",
+        "kind": "nth_rise",
+        "base_lr": 0.1,
+        "kwargs": {"T_0": 10, "T_mult": 2},
+        "n_steps": 151,
+    }
+    assert [evaluate({**spec, "n": n}) for n in (1, 2, 3, 4)] == [10, 30, 70, 150]
+    with pytest.raises(ValueError, match="rises only 4 times"):
+        evaluate({**spec, "n": 5})

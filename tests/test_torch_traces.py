@@ -109,3 +109,30 @@ def test_sequential_and_chained_warmup_cosine_traces():
     factors = [min(t, 3) / 3 * 0.9 + 0.1 for t in range(6)]
     cosine = [(1 + math.cos(math.pi * t / 5)) / 2 for t in range(6)]
     assert list(chained) == pytest.approx([f * c for f, c in zip(factors, cosine, strict=True)])
+
+
+def test_warm_restarts_trace_restarts_at_the_cycle_ends():
+    trace = torch_traces.warm_restarts_trace(10, 2, 0.1, 0.0, 150)
+    assert len(trace) == 151
+    assert [t for t in range(1, 151) if trace[t] > trace[t - 1]] == [10, 30, 70, 150]
+    assert trace[20] == pytest.approx(0.05)
+
+
+def test_cyclic_trace_starts_at_base_lr_and_takes_step_size_down():
+    trace = torch_traces.cyclic_trace(0.0, 1.0, 2, "triangular", 1.0, 8, step_size_down=6)
+    assert trace == pytest.approx([0.0, 0.5, 1.0, 5 / 6, 4 / 6, 3 / 6, 2 / 6, 1 / 6, 0.0])
+    assert torch_traces.cyclic_trace(0.001, 0.006, 2000, "triangular2", 1.0, 5000)[5000] == \
+        pytest.approx(0.00225)
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_cyclic_momentum_trace_moves_against_the_lr(optimizer):
+    lrs, momentums = torch_traces.cyclic_momentum_trace(1e-4, 1e-3, 4, "triangular", 1.0, 8,
+                                                        optimizer=optimizer)
+    assert (lrs[0], lrs[4], lrs[8]) == pytest.approx((1e-4, 1e-3, 1e-4))
+    assert (momentums[0], momentums[4], momentums[8]) == pytest.approx((0.9, 0.8, 0.9))
+
+
+def test_cyclic_momentum_trace_refuses_unknown_optimizers():
+    with pytest.raises(ValueError, match="'sgd' or 'adam'"):
+        torch_traces.cyclic_momentum_trace(1e-4, 1e-3, 4, "triangular", 1.0, 8, optimizer="lion")

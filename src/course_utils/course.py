@@ -24,6 +24,7 @@ NOTEBOOKS: tuple[Notebook, ...] = (
     Notebook("07_warmup_cosine", "Linear warmup, then cosine decay", 1),
     Notebook("08_training_loop", "Schedulers in a real training loop", 1),
     Notebook("09_interview_review", "Interview review: every scheduler, one page", 1),
+    Notebook("10_warm_restarts_and_cycles", "Warm restarts and cyclical learning rates", 2),
     Notebook("11_composing_schedulers", "Composing schedulers: factors, SequentialLR, "
              "ChainedScheduler, SWA", 2),
     Notebook("12_transformer_and_llm_schedules", "Transformer and LLM schedules", 2),

@@ -1,7 +1,8 @@
 """Run Hugging Face transformers' own schedule functions and record the lr they set.
 
-The oracle for notebook 12's exercises and explorers: transformers' functions return a torch
-LambdaLR, run here on torch_traces' one-parameter optimizer. Importing transformers reads no
+The oracle for notebook 12's exercises and explorers, and for notebook 10's hard restarts:
+transformers' functions return a torch LambdaLR, run here on torch_traces' one-parameter
+optimizer. Importing transformers reads no
 network (HF_HUB_OFFLINE is set first, and nothing here loads a model). Each wrapper is cached
 and named by the exercise's parameters; each returns the lrs for t = 0 .. n_steps.
 """
@@ -77,3 +78,20 @@ def wsd_trace(total_steps: int, warmup_steps: int, decay_steps: int, max_lr: flo
     return tuple(hf_trace("get_wsd_schedule", max_lr, n_steps, num_warmup_steps=warmup_steps,
                           num_decay_steps=decay_steps, num_training_steps=total_steps,
                           decay_type=decay_type, min_lr_ratio=min_lr / max_lr))
+
+
+@lru_cache(maxsize=256)
+def hard_restarts_trace(
+    warmup_steps: int, total_steps: int, num_cycles: float, max_lr: float, n_steps: int
+) -> tuple[float, ...]:
+    """get_cosine_with_hard_restarts_schedule_with_warmup(num_warmup_steps=warmup_steps,
+    num_training_steps=total_steps, num_cycles) on base lr max_lr."""
+    from transformers.optimization import get_cosine_with_hard_restarts_schedule_with_warmup
+
+    def make(optimizer):
+        return get_cosine_with_hard_restarts_schedule_with_warmup(
+            optimizer, num_warmup_steps=warmup_steps, num_training_steps=total_steps,
+            num_cycles=num_cycles,
+        )
+
+    return tuple(lr_trace(make, max_lr, n_steps))

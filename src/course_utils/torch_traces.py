@@ -270,3 +270,55 @@ def chained_warmup_cosine_trace(base_lr: float, warmup_steps: int, T_max: int,
     children = _warmup_cosine_children(warmup_steps, T_max, start_factor, eta_min)
     spec = {"scheduler": "ChainedScheduler", "kwargs": {"schedulers": children}}
     return tuple(lr_trace(lambda opt: scheduler_from_spec(opt, spec), base_lr, n_steps))
+
+
+@lru_cache(maxsize=256)
+def warm_restarts_trace(
+    T_0: int, T_mult: int, max_lr: float, min_lr: float, n_steps: int
+) -> tuple[float, ...]:
+    """CosineAnnealingWarmRestarts(T_0, T_mult, eta_min=min_lr) from max_lr, stepped n_steps
+    times with step() (integer steps)."""
+    return tuple(scheduler_trace("CosineAnnealingWarmRestarts", max_lr, n_steps, T_0=T_0,
+                                 T_mult=T_mult, eta_min=min_lr))
+
+
+@lru_cache(maxsize=256)
+def cyclic_trace(
+    base_lr: float, max_lr: float, step_size_up: int, mode: str, gamma: float, n_steps: int,
+    step_size_down: int | None = None,
+) -> tuple[float, ...]:
+    """CyclicLR(base_lr, max_lr, step_size_up, step_size_down, mode, gamma,
+    cycle_momentum=False); it sets the lr to base_lr at construction."""
+    return tuple(scheduler_trace("CyclicLR", base_lr, n_steps, base_lr=base_lr, max_lr=max_lr,
+                                 step_size_up=step_size_up, step_size_down=step_size_down,
+                                 mode=mode, gamma=gamma, cycle_momentum=False))
+
+
+@lru_cache(maxsize=64)
+def cyclic_momentum_trace(
+    base_lr: float, max_lr: float, step_size_up: int, mode: str, gamma: float, n_steps: int,
+    step_size_down: int | None = None, optimizer: str = "sgd",
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """CyclicLR with its default momentum cycling (0.9 -> 0.8 -> 0.9) on SGD(momentum=0.9)
+    ("sgd") or Adam ("adam", whose beta1 it cycles): (lrs, momentums) for t = 0 .. n_steps."""
+    from torch.optim.lr_scheduler import CyclicLR
+
+    if optimizer == "sgd":
+        opt = make_optimizer([base_lr], momentum=0.9)
+    elif optimizer == "adam":
+        opt = make_optimizer([base_lr], torch.optim.Adam)
+    else:
+        raise ValueError(f"optimizer must be 'sgd' or 'adam', got {optimizer!r}")
+    group = opt.param_groups[0]
+    scheduler = CyclicLR(opt, base_lr, max_lr, step_size_up, step_size_down, mode, gamma)
+
+    def momentum() -> float:
+        return group["betas"][0] if optimizer == "adam" else group["momentum"]
+
+    lrs, momentums = [group["lr"]], [momentum()]
+    for _ in range(n_steps):
+        opt.step()
+        scheduler.step()
+        lrs.append(group["lr"])
+        momentums.append(momentum())
+    return tuple(lrs), tuple(momentums)

@@ -193,7 +193,7 @@ CATALOG: tuple[Entry, ...] = (
     Entry(
         name="CosineAnnealingWarmRestarts",
         torch_class="CosineAnnealingWarmRestarts",
-        notebook="04_cosine_annealing",
+        notebook="10_warm_restarts_and_cycles",
         when="SGDR: periodic restarts, snapshots at each cycle end, no fixed end",
         in_advance=(
             "cycle length T_0 and growth T_mult; stop at a cycle end (k·T_0 steps, or "

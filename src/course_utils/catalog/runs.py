@@ -29,12 +29,13 @@ def _torch_defaults(item: Entry, fn: Callable) -> dict[str, object]:
 Metrics = Sequence[float] | None
 
 
-def reference_lrs(item: Entry, base_lr: float, n_steps: int = 0, metrics: Metrics = None,
+def reference_lrs(item: Entry, base_lr: float, /, n_steps: int = 0, metrics: Metrics = None,
                   **kwargs) -> list[float]:
     """lr after t = 0 .. n_steps steps (or after each metric) from the course's closed form.
 
-    kwargs are the torch scheduler's keyword arguments (see Entry.budget for examples);
-    omitted ones take torch's defaults, so both sides run the same schedule.
+    kwargs are the torch scheduler's keyword arguments (see Entry.budget for examples; CyclicLR's
+    own base_lr is one of them); omitted ones take torch's defaults, so both sides run the same
+    schedule.
     """
     _check_run(item, n_steps, metrics)
     fn = reference_function(item)
@@ -48,7 +49,7 @@ def reference_lrs(item: Entry, base_lr: float, n_steps: int = 0, metrics: Metric
     return [fn(t, base_lr, **kwargs) for t in range(n_steps + 1)]
 
 
-def torch_lrs(item: Entry, base_lr: float, n_steps: int = 0, metrics: Metrics = None,
+def torch_lrs(item: Entry, base_lr: float, /, n_steps: int = 0, metrics: Metrics = None,
               **kwargs) -> list[float]:
     """The same trace from torch: the real scheduler (or the builder's) run on an optimizer."""
     from course_utils.torch_traces import lr_trace

@@ -4,7 +4,7 @@ import itertools
 from collections.abc import Mapping
 
 # Quantities an oracle spec can ask for (key "kind", default "lr").
-KINDS = ("lr", "first_cut", "n_changes", "argmax", "first_below", "first_above")
+KINDS = ("lr", "first_cut", "n_changes", "argmax", "first_below", "first_above", "nth_rise")
 
 
 def scheduler_from_spec(optimizer, spec: Mapping):
@@ -49,7 +49,8 @@ def evaluate(spec: Mapping) -> float:
     kinds: "lr" (lr after t steps or t metric calls; t = 0 when absent), "first_cut" (1-based
     call on which the lr first drops), "n_changes" (how often the lr changes over t = 0..n_steps),
     "argmax" (first step with the highest lr over t = 0..n_steps), "first_below" (first t
-    whose lr is below spec["threshold"]), "first_above" (first t whose lr is above it).
+    whose lr is below spec["threshold"]), "first_above" (first t whose lr is above it),
+    "nth_rise" (the step t at which the lr goes up for the spec["n"]-th time: a warm restart).
     """
     kind = spec.get("kind", "lr")
     lrs = trace(spec)
@@ -74,4 +75,9 @@ def evaluate(spec: Mapping) -> float:
             if lr > spec["threshold"]:
                 return float(t)
         raise ValueError("the lr never rises above the threshold in n_steps")
+    if kind == "nth_rise":
+        rises = [t for t in range(1, len(lrs)) if lrs[t] > lrs[t - 1]]
+        if len(rises) < spec["n"]:
+            raise ValueError(f"the lr rises only {len(rises)} times in n_steps")
+        return float(rises[spec["n"] - 1])
     raise ValueError(f"unknown oracle kind {kind!r}; expected one of {KINDS}")

@@ -1,7 +1,8 @@
 """Reference learning-rate schedules in closed form, each validated against torch's own.
 
 decay: the schedules that only go down; one_cycle: OneCycleLR's lr and momentum; plateau:
-ReduceLROnPlateau; warmup: linear warmup then cosine, also as a torch scheduler; factors:
+ReduceLROnPlateau; warmup: linear warmup then cosine, also as a torch scheduler; restarts: the
+schedules that go back up (warm restarts, CyclicLR, transformers' hard restarts); factors:
 LambdaLR, MultiplicativeLR, ConstantLR, SWALR; composing: SequentialLR, ChainedScheduler; llm:
 Noam, transformers' warmup schedules and warmup-stable-decay; range_test: the LR range test's
 sweeps and loss smoothing.
@@ -54,6 +55,16 @@ from course_utils.schedules.range_test import (
     smoothed_losses,
     steps_per_decade,
 )
+from course_utils.schedules.restarts import (
+    cosine_hard_restarts_lr,
+    cycle_end,
+    cyclic_lr,
+    cyclic_momentum,
+    get_cosine_hard_restarts_scheduler,
+    last_cycle_end,
+    restart_steps,
+    warm_restarts_lr,
+)
 from course_utils.schedules.warmup import (
     get_warmup_cosine_scheduler,
     warmup_cosine_factor,
@@ -69,14 +80,20 @@ __all__ = [
     "child_lr",
     "constant_lr",
     "cosine_annealing_lr",
+    "cosine_hard_restarts_lr",
     "cosine_lr",
     "cosine_warm_restarts_lr",
     "cosine_with_warmup_lr",
+    "cycle_end",
+    "cyclic_lr",
+    "cyclic_momentum",
     "exponential_lr",
     "fastai_lr",
+    "get_cosine_hard_restarts_scheduler",
     "get_warmup_cosine_scheduler",
     "inverse_sqrt_lr",
     "lambda_lr",
+    "last_cycle_end",
     "linear_lr",
     "linear_range_test_lr",
     "linear_with_warmup_lr",
@@ -91,6 +108,7 @@ __all__ = [
     "range_test_gamma",
     "range_test_lr",
     "reduce_on_plateau",
+    "restart_steps",
     "sequential_lr",
     "sequential_scheduler",
     "sequential_warmup_cosine_lr",
@@ -98,6 +116,7 @@ __all__ = [
     "step_lr",
     "steps_per_decade",
     "swalr_lr",
+    "warm_restarts_lr",
     "warmup_cosine_factor",
     "warmup_cosine_schedule",
     "wsd_lr",

@@ -1,0 +1,3 @@
+# expect: failed -
+def cyclic_lr(step, base_lr, max_lr, step_size_up=2000, mode="triangular", gamma=1.0):
+    return f"{base_lr:.4f}"

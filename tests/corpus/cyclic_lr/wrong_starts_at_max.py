@@ -1,0 +1,9 @@
+# expect: failed starts_at_max_lr
+import math
+
+
+def cyclic_lr(step, base_lr, max_lr, step_size_up=2000, mode="triangular", gamma=1.0):
+    cycle = math.floor(1 + step / (2 * step_size_up))
+    x = abs(step / step_size_up - 2 * cycle + 1)  # used as the fraction of the height
+    scale = {"triangular": 1.0, "triangular2": 1 / 2 ** (cycle - 1), "exp_range": gamma**step}
+    return base_lr + (max_lr - base_lr) * x * scale[mode]

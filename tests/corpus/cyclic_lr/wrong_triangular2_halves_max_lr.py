@@ -1,0 +1,11 @@
+# expect: failed triangular2_halves_max_lr
+import math
+
+
+def cyclic_lr(step, base_lr, max_lr, step_size_up=2000, mode="triangular", gamma=1.0):
+    cycle = math.floor(1 + step / (2 * step_size_up))
+    x = abs(step / step_size_up - 2 * cycle + 1)
+    if mode == "triangular2":
+        max_lr = max_lr / 2 ** (cycle - 1)
+    scale = gamma**step if mode == "exp_range" else 1.0
+    return base_lr + (max_lr - base_lr) * max(0.0, 1 - x) * scale
