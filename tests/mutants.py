@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from course_utils import checks
 from course_utils.checks import CheckResult, run_check
+from course_utils.time_limit import TimeLimitExceeded, time_limit
 from tests.mutant_rewrites import rewrites
 
 SEEDS = (0, 1, 2)  # each mutant is checked on the edge cases and these seeds' random inputs
@@ -131,8 +132,14 @@ BROKEN = ("NameError", "UnboundLocalError")  # code that names what it never def
 
 
 def _errors(exercise, fn, seed: int) -> set[str]:
-    """The exception types fn raises on the cases drawn with `seed`."""
-    outcomes = (exercise.evaluate(fn, case) for case in exercise.cases(random.Random(seed)))
+    """The exception types fn raises on the cases drawn with `seed` (a mutant that loops
+    forever, such as a `while` whose counter no longer moves, is stopped like a check)."""
+    try:
+        with time_limit(MUTANT_TIME_LIMIT):
+            outcomes = [exercise.evaluate(fn, case)
+                        for case in exercise.cases(random.Random(seed))]
+    except TimeLimitExceeded:
+        return {TimeLimitExceeded.__name__}
     return {o.error_type for o in outcomes if o.kind == "exception"}
 
 
