@@ -64,7 +64,9 @@ def _random_losses(rng, n: int) -> list[float]:
 
 def _robust(case: Case) -> bool:
     """Has cuts, and no comparison lies within 0.1 % of the threshold or within torch's eps,
-    so that every correct rewrite of the rule gives the same lrs."""
+    so that every correct rewrite of the rule gives the same lrs; and three cuts more than torch
+    makes still stay clear of eps (lr above 1e-7), so that a wrong rule that cuts more often is
+    named whether or not it keeps torch's eps test (most learners leave it out)."""
     losses, base_lr = case.args
     options = case.kwargs
     lrs = schedules.reduce_on_plateau(losses, base_lr, **options)
@@ -73,7 +75,8 @@ def _robust(case: Case) -> bool:
         for t in (options["threshold"] * (1 - 1e-3), options["threshold"] * (1 + 1e-3))
     ]
     no_eps = schedules.reduce_on_plateau(losses, base_lr, **options, eps=0.0)
-    return lrs[-1] < base_lr and all(other == lrs for other in [*nudged, no_eps])
+    clear_of_eps = lrs[-1] * options["factor"] ** 3 > 1e-7
+    return lrs[-1] < base_lr and clear_of_eps and all(other == lrs for other in [*nudged, no_eps])
 
 
 def random_cases(rng) -> list[Case]:
