@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pytest
 
 from course_utils import explorers, schedules
-from course_utils.torch_traces import cyclic_trace, warm_restarts_trace
+from course_utils.torch_traces_part2 import cyclic_trace, warm_restarts_trace
 
 
 def curve(explorer, prefix, panel=0):

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from course_utils import schedules
-from course_utils.torch_traces import lr_finder_trace, range_test_trace
+from course_utils.torch_traces_part2 import lr_finder_trace, range_test_trace
 
 SWEEPS = [(1e-7, 10.0, 100), (1e-5, 1.0, 51), (1e-8, 100.0, 400), (3e-4, 0.3, 2), (1e-3, 1e-3, 30),
           (2e-6, 5.0, 257)]

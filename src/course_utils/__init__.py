@@ -24,8 +24,8 @@ _MODULES = {
     "course_utils.hints": ("hint", "solution"),
     "course_utils.checks": ("run_check",),
     "course_utils.versions": ("show_versions",),
-    "course_utils.torch_traces": ("lr_trace", "make_optimizer", "one_cycle_trace",
-                                  "range_test_trace", "lr_finder_trace"),
+    "course_utils.torch_traces": ("lr_trace", "make_optimizer", "one_cycle_trace"),
+    "course_utils.torch_traces_part2": ("range_test_trace", "lr_finder_trace"),
     "course_utils.plotting": ("Panel", "draw_panel", "plot_panels", "plot_schedules"),
     "course_utils.explorers": (
         "composition_explorer", "cosine_explorer", "cyclic_explorer", "exponential_explorer",

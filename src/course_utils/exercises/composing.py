@@ -3,7 +3,7 @@ warmup and a CosineAnnealingLR decay, whatever the milestone.
 
 Oracle: SequentialLR([LinearLR(start_factor, 1.0, total_iters=warmup_steps),
 CosineAnnealingLR(T_max, eta_min)], milestones=[milestone]) itself, run on a real optimizer
-(torch_traces.sequential_warmup_cosine_trace): the lr after `step` steps.
+(torch_traces_part2.sequential_warmup_cosine_trace): the lr after `step` steps.
 """
 
 import math
@@ -13,7 +13,7 @@ from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.cosine_slips import curve_mistakes, half_cosine
 from course_utils.exercises.oracles import cases_of, lr_at
-from course_utils.torch_traces import sequential_warmup_cosine_trace
+from course_utils.torch_traces_part2 import sequential_warmup_cosine_trace
 
 
 def edge_cases() -> list[Case]:

@@ -11,7 +11,7 @@ from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.cosine_slips import curve_mistakes
 from course_utils.exercises.oracles import cases_of, lr_at
-from course_utils.torch_traces import warm_restarts_trace
+from course_utils.torch_traces_part2 import warm_restarts_trace
 
 
 def edge_cases() -> list[Case]:

@@ -10,7 +10,7 @@ from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.oracles import cases_of, lr_at
-from course_utils.torch_traces import cyclic_trace
+from course_utils.torch_traces_part2 import cyclic_trace
 
 
 def edge_cases() -> list[Case]:

@@ -9,7 +9,7 @@ from course_utils import schedules
 from course_utils.cases import Case
 from course_utils.exercises.base import Exercise, Mistake
 from course_utils.exercises.oracles import bind, lr_at
-from course_utils.torch_traces import range_test_trace
+from course_utils.torch_traces_part2 import range_test_trace
 
 
 def _case(step, *args, label="") -> Case:

@@ -5,7 +5,10 @@ from collections.abc import Callable
 
 from course_utils.explorers.widget import ScheduleExplorer, float_slider, int_slider, learner_curve
 from course_utils.plotting import Panel
-from course_utils.torch_traces import chained_warmup_cosine_trace, sequential_warmup_cosine_trace
+from course_utils.torch_traces_part2 import (
+    chained_warmup_cosine_trace,
+    sequential_warmup_cosine_trace,
+)
 
 BASE_LR = 0.1  # the explorer's fixed base lr (the shapes are what the sliders change)
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from course_utils.answers import AnswerError
 from course_utils.explorers.widget import ScheduleExplorer, float_slider, int_slider, log_slider
 from course_utils.plotting import Panel
-from course_utils.torch_traces import cosine_trace, layerwise_lrs
+from course_utils.torch_traces import cosine_trace
+from course_utils.torch_traces_part2 import layerwise_lrs
 
 TOTAL_STEPS = 100  # the cosine every group follows, with the shared floor eta_min
 SHOWN_AT = (50, 90)  # steps whose per-layer lrs are drawn next to the peak

@@ -14,7 +14,7 @@ from course_utils.explorers.widget import (
 )
 from course_utils.plotting import Panel
 from course_utils.schedules.restarts import CYCLIC_MODES, last_cycle_end, restart_steps
-from course_utils.torch_traces import cyclic_momentum_trace, warm_restarts_trace
+from course_utils.torch_traces_part2 import cyclic_momentum_trace, warm_restarts_trace
 
 
 def warm_restarts_explorer(
