@@ -33,15 +33,20 @@ def pytest_configure(config: pytest.Config) -> None:
 # the whole machine (processes left running, temp folders, files planted anywhere) while a batch is
 # graded, so no other grading may overlap them.
 SHARED_UNITS = {"test_grading_": "tests/test_grading_*.py"}
+# Files of long, independent tests (a notebook run in JupyterLab or by papermill each): every test
+# is a unit of its own, so that they spread over the workers (each starts its own JupyterLab).
+SPLIT_FILES = ("test_notebooks_in_lab.py", "test_notebooks.py")
 # The longest units start first, so neither worker is left with a long tail at the end.
 LONGEST_FIRST = ("test_cpu_kernels.py", "test_grading_", "test_notebooks_in_lab.py",
-                 "test_exercises_mutants.py")
+                 "test_notebooks.py", "test_exercises_mutants.py")
 
 
 def work_unit(nodeid: str) -> str:
-    """The unit of work a test belongs to: its file, or a unit several files share."""
+    """The unit of work a test belongs to: its file, a unit several files share, or itself."""
     path = nodeid.split("::", 1)[0]
     name = path.rsplit("/", 1)[-1]
+    if name in SPLIT_FILES:
+        return nodeid
     return next((unit for prefix, unit in SHARED_UNITS.items() if name.startswith(prefix)), path)
 
 
