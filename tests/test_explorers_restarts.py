@@ -11,16 +11,13 @@ import pytest
 
 from course_utils import explorers, schedules
 from course_utils.torch_traces_part2 import cyclic_trace, warm_restarts_trace
+from tests.explorer_helpers import stub
 
 
 def curve(explorer, prefix, panel=0):
     (line,) = [ln for ln in explorer.canvas.axes[panel].lines
                if ln.get_label().startswith(prefix) and ln.get_visible()]
     return list(line.get_ydata())
-
-
-def stub(*args):
-    raise NotImplementedError
 
 
 def test_warm_restarts_curve_marks_and_caption():

@@ -12,41 +12,7 @@ import pytest
 import torch
 
 from course_utils import explorers
-
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-def cosine_lr(step, total_steps, max_lr=1e-3, min_lr=1e-6):
-    progress = min(step, total_steps) / total_steps
-    return min_lr + (max_lr - min_lr) * (1 + math.cos(math.pi * progress)) / 2
-
-
-def stub(*args):
-    raise NotImplementedError
-
-
-def labels(explorer, panel=0):
-    lines = explorer.canvas.axes[panel].lines
-    return [ln.get_label() for ln in lines if ln.get_visible() and ln.get_label() != "_marks"]
-
-
-def torch_line(explorer, panel=0):
-    (line,) = [ln for ln in explorer.canvas.axes[panel].lines if ln.get_label().startswith("torch")]
-    return line
-
-
-@pytest.fixture
-def figure_count(monkeypatch):
-    """How many matplotlib Figures get constructed from now on."""
-    created = []
-    original = matplotlib.figure.Figure.__init__
-
-    def counting_init(self, *args, **kwargs):
-        created.append(self)
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(matplotlib.figure.Figure, "__init__", counting_init)
-    return created
+from tests.explorer_helpers import stub, torch_line
 
 
 def test_cosine_curve_is_torchs():
