@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import pytest
 
 from course_utils import explorers, schedules
-from tests.test_explorers_schedulers import _nudged
+from tests.explorer_helpers import moved
 
 
 def lines(explorer):
@@ -59,5 +59,5 @@ def test_every_slider_step_changes_the_picture():
     explorer = explorers.composition_explorer()
     for name, slider in explorer.sliders.items():
         before = explorer.render()
-        slider.value = _nudged(slider)
+        slider.value = moved(slider)
         assert explorer.last_png != before, f"moving {name} changed nothing"

@@ -4,12 +4,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import ipywidgets as widgets
 import pytest
 
 from course_utils import explorers, schedules
 from course_utils.exercises.noam import noam_lr
 from course_utils.exercises.wsd import wsd_lr
+from tests.explorer_helpers import moved
 
 
 def reference_line(explorer):
@@ -17,15 +17,6 @@ def reference_line(explorer):
                if ln.get_visible() and ln.get_label().startswith("reference")]
     return line
 
-
-def moved(widget):
-    """A value one notch away from the widget's current one."""
-    if isinstance(widget, widgets.Dropdown):
-        options = list(widget.options)
-        return options[(options.index(widget.value) + 1) % len(options)]
-    if isinstance(widget, widgets.FloatLogSlider):
-        return widget.base ** (widget.min + 0.5 * (widget.max - widget.min))
-    return widget.value + widget.step if widget.value + widget.step <= widget.max else widget.min
 
 
 @pytest.mark.parametrize("make", [explorers.noam_explorer, explorers.wsd_explorer])

@@ -6,11 +6,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import ipywidgets as widgets
 import pytest
 
 from course_utils import explorers, range_test
 from course_utils.schedules import smoothed_losses
+from tests.explorer_helpers import moved
 
 
 def curves(explorer):
@@ -67,24 +67,12 @@ def test_the_learners_smoothing_is_drawn_and_checked():
         "smoothed_losses returned 99 values for 100 losses: one per loss")
 
 
-def _moved(control):
-    """Another value for the control, one step away (like an arrow key or the next option)."""
-    if isinstance(control, widgets.Dropdown | widgets.SelectionSlider):
-        options = list(control.options)
-        return options[(options.index(control.value) + 1) % len(options)]
-    if isinstance(control, widgets.FloatLogSlider):
-        exponent = math.log(control.value, control.base)
-        up = exponent + control.step <= control.max
-        return control.base ** (exponent + (control.step if up else -control.step))
-    up = control.value + control.step <= control.max
-    return control.value + (control.step if up else -control.step)
-
 
 def test_every_control_changes_the_picture():
     explorer = explorers.range_test_explorer()
     for name, control in explorer.sliders.items():
         before = explorer.render()
-        control.value = _moved(control)
+        control.value = moved(control)
         assert explorer.last_png != before, f"moving {name} changed nothing"
         assert explorer.note_text == ""
 

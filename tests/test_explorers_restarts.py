@@ -6,12 +6,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import ipywidgets as widgets
 import pytest
 
 from course_utils import explorers, schedules
 from course_utils.torch_traces_part2 import cyclic_trace, warm_restarts_trace
-from tests.explorer_helpers import stub
+from tests.explorer_helpers import moved, stub
 
 
 def curve(explorer, prefix, panel=0):
@@ -62,18 +61,6 @@ def test_cyclic_learner_only_when_the_fall_equals_the_rise():
     assert explorers.cyclic_explorer(stub).note_text == "implement cyclic_lr to see your curve here"
 
 
-def _nudged(control):
-    """One step away, like an arrow key (down at the top); the next option of a toggle."""
-    if isinstance(control, widgets.ToggleButtons):
-        options = list(control.options)
-        return options[(options.index(control.value) + 1) % len(options)]
-    if isinstance(control, widgets.FloatLogSlider):
-        exponent = math.log(control.value, control.base)
-        up = exponent + control.step <= control.max
-        return control.base ** (exponent + (control.step if up else -control.step))
-    up = control.value + control.step <= control.max
-    return control.value + (control.step if up else -control.step)
-
 
 @pytest.mark.parametrize("make", [explorers.warm_restarts_explorer, explorers.cyclic_explorer],
                          ids=lambda f: f.__name__)
@@ -84,5 +71,5 @@ def test_every_control_changes_the_picture(make):
     controls = sorted(explorer.sliders.items(), key=lambda item: item[0] == "mode")
     for name, control in controls:
         before = explorer.render()
-        control.value = _nudged(control)
+        control.value = moved(control)
         assert explorer.last_png != before, f"{make.__name__}: moving {name} changed nothing"

@@ -6,13 +6,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import ipywidgets as widgets
 import matplotlib.figure
 import pytest
 import torch
 
 from course_utils import explorers
-from tests.explorer_helpers import stub, torch_line
+from tests.explorer_helpers import moved, stub, torch_line
 
 
 def test_cosine_curve_is_torchs():
@@ -101,18 +100,6 @@ def test_step_explorers_draw_stairs():
         assert styles == {"steps-post"}
 
 
-def _nudged(slider):
-    """The slider's value one step away (down when already at the top), like an arrow key."""
-
-    if isinstance(slider, widgets.Text):
-        return "20, 50"
-    if isinstance(slider, widgets.FloatLogSlider):
-        exponent = math.log(slider.value, slider.base)
-        up = exponent + slider.step <= slider.max
-        return slider.base ** (exponent + (slider.step if up else -slider.step))
-    up = slider.value + slider.step <= slider.max
-    return slider.value + (slider.step if up else -slider.step)
-
 
 @pytest.mark.parametrize(
     "make",
@@ -125,7 +112,7 @@ def test_every_slider_step_changes_the_picture(make):
     explorer = make()
     for name, slider in explorer.sliders.items():
         before = explorer.render()
-        slider.value = _nudged(slider)
+        slider.value = moved(slider)
         assert explorer.last_png != before, f"{make.__name__}: moving {name} changed nothing"
 
 
