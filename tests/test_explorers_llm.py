@@ -18,7 +18,6 @@ def reference_line(explorer):
     return line
 
 
-
 @pytest.mark.parametrize("make", [explorers.noam_explorer, explorers.wsd_explorer])
 def test_every_control_redraws(make):
     explorer = make()

@@ -67,7 +67,6 @@ def test_the_learners_smoothing_is_drawn_and_checked():
         "smoothed_losses returned 99 values for 100 losses: one per loss")
 
 
-
 def test_every_control_changes_the_picture():
     explorer = explorers.range_test_explorer()
     for name, control in explorer.sliders.items():

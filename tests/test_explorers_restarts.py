@@ -61,7 +61,6 @@ def test_cyclic_learner_only_when_the_fall_equals_the_rise():
     assert explorers.cyclic_explorer(stub).note_text == "implement cyclic_lr to see your curve here"
 
 
-
 @pytest.mark.parametrize("make", [explorers.warm_restarts_explorer, explorers.cyclic_explorer],
                          ids=lambda f: f.__name__)
 def test_every_control_changes_the_picture(make):

@@ -100,7 +100,6 @@ def test_step_explorers_draw_stairs():
         assert styles == {"steps-post"}
 
 
-
 @pytest.mark.parametrize(
     "make",
     [explorers.cosine_explorer, explorers.warmup_cosine_explorer, explorers.step_explorer,
